@@ -1,0 +1,219 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sispmpi.Core.Identity;
+using Sispmpi.Core.Organizations;
+using Sispmpi.Core.Plans;
+using Sispmpi.Web.Features.Identity;
+using Sispmpi.Web.Features.Organizations;
+using Sispmpi.Web.Features.Plans;
+
+namespace Sispmpi.Web.Data;
+
+/// <summary>
+/// The demo network (README): a state comptroller, a secretariat, a city hall and a city council, one account
+/// per profile, and a published plan whose actions cover every status. Dates are relative to today so that
+/// the traffic lights stay meaningful whenever the demo is started. Later modules extend this seed.
+/// </summary>
+public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, IOptions<DemoOptions> options,
+    TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public const string Domain = "demo.gov.br";
+
+    public static readonly IReadOnlyList<(string Email, string Name, Profile Profile)> Accounts =
+    [
+        ("admin@demo.gov.br", "Ana Administradora", Profile.CentralAdministrator),
+        ("ti@demo.gov.br", "Tiago Suporte", Profile.TechnicalSupport),
+        ("auditor@demo.gov.br", "Cláudia Controle", Profile.InternalControl),
+        ("alta@demo.gov.br", "Henrique Secretário", Profile.SeniorManagement),
+        ("comissao@demo.gov.br", "Beatriz Comissão", Profile.IntegrityCommission),
+        ("monitor@demo.gov.br", "Márcio Monitoramento", Profile.MonitoringCommittee),
+        ("executor@demo.gov.br", "Eduardo Executor", Profile.Executor),
+        ("observador@demo.gov.br", "Olívia Observadora", Profile.Observer),
+    ];
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Organizations.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+        logger.LogInformation("Empty database: seeding the demo network");
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+        var cge = Org("Controladoria-Geral do Estado", "CGE", "18715383000140", OrganizationKind.DirectAdministration,
+            Sphere.State, Branch.Executive, null, isOversight: true);
+        var seplag = Org("Secretaria de Estado de Planejamento e Gestão", "SEPLAG", "05461142000170",
+            OrganizationKind.DirectAdministration, Sphere.State, Branch.Executive, cge);
+        var prefeitura = Org("Prefeitura Municipal de Ouro Preto", "PMOP", "18295295000136", OrganizationKind.CityHall,
+            Sphere.Municipal, Branch.Executive, cge, ("3146107", "Ouro Preto"));
+        var camara = Org("Câmara Municipal de Ouro Preto", "CMOP", "12ABC34501DE35", OrganizationKind.CityCouncil,
+            Sphere.Municipal, Branch.Legislative, cge, ("3146107", "Ouro Preto"));
+        Organization[] organizations = [cge, seplag, prefeitura, camara];
+        db.Organizations.AddRange(organizations);
+        foreach (var (org, budget, headcount) in new[] { (cge, 98_500_000m, 420), (seplag, 1_250_000_000m, 3_100), (prefeitura, 610_000_000m, 4_800), (camara, 42_000_000m, 180) })
+        {
+            org.YearFigures.AddRange([
+                new OrganizationYearFigures { Year = today.Year - 1, Budget = budget * 0.94m, Headcount = headcount - 40 },
+                new OrganizationYearFigures { Year = today.Year, Budget = budget, Headcount = headcount }]);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var units = new Dictionary<string, AdministrativeUnit>();
+        Unit(cge, "Gabinete", "GAB");
+        Unit(cge, "Subcontroladoria de Transparência e Integridade", "STI");
+        Unit(cge, "Diretoria Central de Tecnologia da Informação", "DTI");
+        var gab = Unit(seplag, "Gabinete", "GAB-SEPLAG");
+        Unit(seplag, "Assessoria de Comunicação Social", "ASCOM", gab);
+        Unit(seplag, "Controladoria Seccional", "CSET", gab);
+        Unit(seplag, "Superintendência de Recursos Humanos", "SRH");
+        Unit(seplag, "Superintendência de Compras e Contratos", "SCC");
+        Unit(seplag, "Ouvidoria Setorial", "OUV");
+        Unit(prefeitura, "Gabinete do Prefeito", "GP");
+        Unit(prefeitura, "Controladoria-Geral do Município", "CGM");
+        Unit(prefeitura, "Secretaria Municipal de Administração", "SMA");
+        Unit(camara, "Presidência", "PRES");
+        Unit(camara, "Diretoria Administrativa", "DADM");
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var (email, name, profile) in Accounts)
+        {
+            var organization = profile is Profile.CentralAdministrator or Profile.TechnicalSupport ? cge : seplag;
+            var user = new AppUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = clock.GetUtcNow(),
+                Position = profile switch
+                {
+                    Profile.SeniorManagement => "Secretário de Estado",
+                    Profile.InternalControl => "Controladora Seccional",
+                    Profile.CentralAdministrator => "Subcontroladora de Transparência e Integridade",
+                    _ => "Analista",
+                },
+            };
+            var result = await users.CreateAsync(user, options.Value.Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+            db.ProfileGrants.Add(new ProfileGrant { UserId = user.Id, OrganizationId = organization.Id, Profile = profile });
+            if (profile == Profile.Executor)
+            {
+                // A second organization, so the header's organization switcher has something to show.
+                db.ProfileGrants.Add(new ProfileGrant { UserId = user.Id, OrganizationId = prefeitura.Id, Profile = Profile.Observer });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        await SeedPublishedPlanAsync(seplag, units, today, cancellationToken);
+        db.Plans.Add(new IntegrityPlan
+        {
+            OrganizationId = prefeitura.Id, Title = "Plano de Integridade da Prefeitura de Ouro Preto", Edition = $"{today.Year}–{today.Year + 1}",
+            Status = PlanStatus.InPreparation, CreatedAt = clock.GetUtcNow(),
+        });
+        db.Plans.Add(new IntegrityPlan
+        {
+            OrganizationId = camara.Id, Title = "Plano de Integridade da Câmara Municipal", Edition = $"{today.Year + 1}–{today.Year + 2}",
+            Status = PlanStatus.NotStarted, CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+
+        AdministrativeUnit Unit(Organization org, string name, string acronym, AdministrativeUnit? parent = null)
+        {
+            var unit = new AdministrativeUnit { OrganizationId = org.Id, Name = name, Acronym = acronym, Parent = parent };
+            db.AdministrativeUnits.Add(unit);
+            units[acronym] = unit;
+            return unit;
+        }
+    }
+
+    private static Organization Org(string name, string acronym, string cnpj, OrganizationKind kind, Sphere sphere, Branch branch,
+        Organization? parent, (string Code, string Name)? municipality = null, bool isOversight = false) => new()
+        {
+            Name = name, Acronym = acronym, Cnpj = Cnpj.Parse(cnpj).Value, Kind = kind, Sphere = sphere, Branch = branch,
+            Parent = parent, IsOversight = isOversight, StateCode = "MG",
+            MunicipalityCode = municipality?.Code, MunicipalityName = municipality?.Name,
+        };
+
+    private async Task SeedPublishedPlanAsync(Organization org, Dictionary<string, AdministrativeUnit> units, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var start = new DateOnly(today.Year - 1, 1, 1);
+        var plan = new IntegrityPlan
+        {
+            OrganizationId = org.Id, Title = "Plano de Integridade da SEPLAG", Edition = $"{start.Year}–{start.Year + 2}",
+            Version = 1, Status = PlanStatus.Published, ValidFrom = start, ValidTo = new DateOnly(start.Year + 2, 12, 31),
+            CreatedAt = clock.GetUtcNow().AddDays(-400), PublishedAt = clock.GetUtcNow().AddDays(-330),
+        };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(cancellationToken);
+
+        string[] axisTitles =
+        [
+            "Comprometimento e apoio da alta administração",
+            "Gestão de riscos para a integridade",
+            "Transparência e controle social",
+            "Comunicação e capacitação",
+            "Canais de denúncia e responsabilização",
+        ];
+        var axes = axisTitles.Select((title, i) => new PlanAxis
+        {
+            OrganizationId = org.Id, PlanId = plan.Id, Position = i + 1, Number = $"{i + 1}", Title = title,
+        }).ToList();
+        db.PlanAxes.AddRange(axes);
+        await db.SaveChangesAsync(cancellationToken);
+        var subAxes = new[]
+        {
+            new PlanAxis { OrganizationId = org.Id, PlanId = plan.Id, ParentId = axes[1].Id, Position = 1, Number = "2.1", Title = "Mapeamento de riscos" },
+            new PlanAxis { OrganizationId = org.Id, PlanId = plan.Id, ParentId = axes[1].Id, Position = 2, Number = "2.2", Title = "Tratamento de riscos" },
+            new PlanAxis { OrganizationId = org.Id, PlanId = plan.Id, ParentId = axes[3].Id, Position = 1, Number = "4.1", Title = "Capacitação" },
+        };
+        db.PlanAxes.AddRange(subAxes);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var d = (int days) => today.AddDays(days);
+        var specs = new (PlanAxis Axis, string Title, string Type, ActionClassification Kind, string Unit, DateOnly Start, DateOnly End,
+            decimal Budget, DateOnly? Started, DateOnly? Concluded, DateOnly? Discontinued, int? UpdatedDaysAgo)[]
+        {
+            (axes[0], "Aprovar a política de integridade da SEPLAG", "Normativo", ActionClassification.OneOff, "GAB-SEPLAG", d(-300), d(-200), 0m, d(-290), d(-210), null, 210),
+            (axes[0], "Instituir a Unidade de Gestão da Integridade", "Normativo", ActionClassification.OneOff, "GAB-SEPLAG", d(-280), d(-180), 0m, d(-270), d(-190), null, 190),
+            (axes[0], "Incluir metas de integridade no acordo de resultados", "Processo", ActionClassification.OneOff, "SRH", d(-60), d(120), 15_000m, d(-50), null, null, 12),
+            (axes[0], "Realizar reunião trimestral da alta administração sobre integridade", "Processo", ActionClassification.Continuous, "GAB-SEPLAG", d(-330), d(400), 0m, d(-320), null, null, 10),
+            (subAxes[0], "Mapear riscos à integridade nos processos de compras", "Processo", ActionClassification.OneOff, "SCC", d(-120), d(20), 40_000m, d(-110), null, null, 20),
+            (subAxes[0], "Mapear riscos de conflito de interesses na gestão de pessoas", "Processo", ActionClassification.OneOff, "SRH", d(-90), d(-15), 25_000m, d(-80), null, null, 40),
+            (subAxes[0], "Elaborar matriz de riscos à integridade da secretaria", "Processo", ActionClassification.OneOff, "CSET", d(30), d(150), 0m, null, null, null, null),
+            (subAxes[1], "Implantar controles para prevenção de nepotismo", "Processo", ActionClassification.OneOff, "SRH", d(-200), d(-30), 10_000m, d(-190), d(-40), null, 40),
+            (subAxes[1], "Revisar fluxos de pagamento para mitigar riscos de fraude", "Processo", ActionClassification.OneOff, "SCC", d(-150), d(60), 30_000m, d(-140), null, d(-20), 20),
+            (subAxes[1], "Monitorar declarações de conflito de interesses", "Processo", ActionClassification.Continuous, "CSET", d(-250), d(500), 0m, d(-240), null, null, 45),
+            (axes[2], "Publicar agenda de compromissos das autoridades", "Processo", ActionClassification.Continuous, "ASCOM", d(-300), d(600), 0m, d(-290), null, null, 75),
+            (axes[2], "Reestruturar a página de transparência ativa", "Processo", ActionClassification.OneOff, "ASCOM", d(-100), d(-5), 50_000m, d(-95), d(-6), null, 6),
+            (axes[2], "Divulgar dados abertos de contratos e convênios", "Processo", ActionClassification.OneOff, "SCC", d(10), d(200), 20_000m, null, null, null, null),
+            (subAxes[2], "Capacitar servidores em ética e integridade", "Formação", ActionClassification.Continuous, "SRH", d(-320), d(700), 80_000m, d(-310), null, null, 25),
+            (subAxes[2], "Promover curso sobre assédio moral e sexual", "Formação", ActionClassification.OneOff, "SRH", d(-30), d(90), 12_000m, d(-25), null, null, 5),
+            (axes[3], "Lançar campanha interna sobre o código de conduta", "Sensibilização", ActionClassification.OneOff, "ASCOM", d(-70), d(-10), 18_000m, d(-65), null, null, 50),
+            (axes[3], "Produzir boletim mensal de integridade", "Sensibilização", ActionClassification.Continuous, "ASCOM", d(40), d(600), 5_000m, null, null, null, null),
+            (axes[4], "Divulgar o canal de denúncias da Ouvidoria", "Sensibilização", ActionClassification.OneOff, "OUV", d(-150), d(-90), 8_000m, d(-140), d(-95), null, 95),
+            (axes[4], "Implantar tratamento padronizado de denúncias", "Processo", ActionClassification.OneOff, "OUV", d(-45), d(25), 22_000m, d(-40), null, null, 15),
+            (axes[4], "Criar comissão permanente de processo administrativo disciplinar", "Normativo", ActionClassification.OneOff, "GAB-SEPLAG", d(-10), d(160), 0m, null, null, d(-2), 2),
+            (axes[4], "Elaborar relatório anual de responsabilização", "Processo", ActionClassification.OneOff, "CSET", d(60), d(240), 0m, null, null, null, null),
+        };
+        var positions = new Dictionary<int, int>();
+        foreach (var s in specs)
+        {
+            var position = positions[s.Axis.Id] = positions.GetValueOrDefault(s.Axis.Id) + 1;
+            db.PlanActions.Add(new PlanAction
+            {
+                OrganizationId = org.Id, PlanId = plan.Id, AxisId = s.Axis.Id, Position = position, Number = $"{s.Axis.Number}.{position}",
+                Title = s.Title, ActionType = s.Type, Classification = s.Kind, ExecutingUnitId = units[s.Unit].Id,
+                Description = $"{s.Title}, conforme diretrizes do Programa de Integridade.",
+                Objectives = "Fortalecer a cultura de integridade e prevenir irregularidades.",
+                PlannedStart = s.Start, PlannedEnd = s.End, PlannedBudget = s.Budget,
+                StartedOn = s.Started, ConcludedOn = s.Concluded, DiscontinuedOn = s.Discontinued,
+                DiscontinuationJustification = s.Discontinued is null ? null : "Ação absorvida por projeto corporativo do Estado.",
+                BudgetSpent = s.Started is null ? null : Math.Round(s.Budget * (s.Concluded is null ? 0.4m : 0.95m), 2),
+                LastUpdateAt = s.UpdatedDaysAgo is int ago ? clock.GetUtcNow().AddDays(-ago) : null,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Sispmpi.Web.Features.Identity;
+using Sispmpi.Web.Features.Organizations;
+using Sispmpi.Web.Features.Plans;
+using Sispmpi.Web.Infrastructure.Auditing;
+using Sispmpi.Web.Infrastructure.Tenancy;
+
+namespace Sispmpi.Web.Data;
+
+/// <summary>
+/// The single DbContext of SisPMPI, on SQLite or PostgreSQL (<c>Database:Provider</c>).
+/// </summary>
+/// <remarks>
+/// EF's design-time package is not available here, so the schema is versioned by hand as SQL scripts per
+/// provider under <c>Data/Migrations/{Sqlite,Postgres}/NNNN_name.sql</c> and applied at start-up by
+/// <see cref="SchemaMigrator"/>. To write the next one, print what EF would create for the current model with
+/// <c>dotnet run --project src/Sispmpi.Web -- schema-script --provider sqlite|postgres</c>, copy the new parts
+/// into a new pair of scripts, and run the schema test, which compares the migrated database with the model.
+/// </remarks>
+public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options, TenantContext tenant)
+    : IdentityUserContext<AppUser, int>(options)
+{
+    public TenantContext Tenant { get; } = tenant;
+
+    /// <summary>Justification recorded with every history entry of the next save (SPEC §8), then cleared.</summary>
+    public string? PendingJustification { get; set; }
+
+    internal AuditBatch? PendingAudit { get; set; }
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationYearFigures> OrganizationYearFigures => Set<OrganizationYearFigures>();
+    public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
+    public DbSet<ProfileGrant> ProfileGrants => Set<ProfileGrant>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<IntegrityPlan> Plans => Set<IntegrityPlan>();
+    public DbSet<PlanAxis> PlanAxes => Set<PlanAxis>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Read by the query filters at query time; EF turns these into parameters.
+    private bool BypassTenantFilter => Tenant.IsSystem;
+    private int[] VisibleOrganizationIds => Tenant.VisibleOrganizationIds;
+
+    public async Task<int> SaveChangesAsync(string justification, CancellationToken cancellationToken = default)
+    {
+        PendingJustification = justification;
+        return await SaveChangesAsync(cancellationToken);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<PlanAction>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.RefreshStatus();
+            }
+        }
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every write goes through the asynchronous path, where the history is written.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: the history interceptor is asynchronous.");
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SispmpiDbContext).Assembly);
+
+        builder.Entity<Organization>().HasQueryFilter(o => BypassTenantFilter || VisibleOrganizationIds.Contains(o.Id));
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IOrganizationScoped).IsAssignableFrom(entityType.ClrType))
+            {
+                typeof(SispmpiDbContext).GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(entityType.ClrType)
+                    .Invoke(this, [builder]);
+            }
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, IOrganizationScoped =>
+        builder.Entity<T>().HasQueryFilter(e => BypassTenantFilter || VisibleOrganizationIds.Contains(e.OrganizationId));
+}

@@ -1,0 +1,84 @@
+using Sispmpi.Core.Plans;
+using Sispmpi.Web.Features.Organizations;
+using Sispmpi.Web.Infrastructure.Tenancy;
+
+namespace Sispmpi.Web.Features.Plans;
+
+/// <summary>A time-bound integrity plan: an edition (a cycle such as 2025–2027) and a version (its revision).</summary>
+public sealed class IntegrityPlan : IOrganizationScoped
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+    public required string Title { get; set; }
+    /// <summary>The cycle, e.g. "2025–2027".</summary>
+    public required string Edition { get; set; }
+    public int Version { get; set; } = 1;
+    public PlanStatus Status { get; set; } = PlanStatus.NotStarted;
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>The plan this version or edition was derived from.</summary>
+    public int? OriginPlanId { get; set; }
+    public List<PlanAxis> Axes { get; set; } = [];
+    public List<PlanAction> Actions { get; set; } = [];
+
+    public bool IsReadOnly => Status is PlanStatus.Published or PlanStatus.Obsolete;
+}
+
+/// <summary>An axis (<c>eixo</c>) of the plan, or a sub-axis when it has a parent.</summary>
+public sealed class PlanAxis : IOrganizationScoped
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int PlanId { get; set; }
+    public int? ParentId { get; set; }
+    public PlanAxis? Parent { get; set; }
+    public int Position { get; set; }
+    /// <summary>"1" for an axis, "1.2" for a sub-axis: recomputed from positions.</summary>
+    public required string Number { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+}
+
+public sealed class PlanAction : IOrganizationScoped
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int PlanId { get; set; }
+    public IntegrityPlan? Plan { get; set; }
+    public int AxisId { get; set; }
+    public PlanAxis? Axis { get; set; }
+    public int Position { get; set; }
+    /// <summary>"1.2.3": axis, sub-axis and position, recomputed from positions.</summary>
+    public required string Number { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public int? ExecutingUnitId { get; set; }
+    public AdministrativeUnit? ExecutingUnit { get; set; }
+    public ActionClassification Classification { get; set; }
+    public required string ActionType { get; set; }
+    public DateOnly? PlannedStart { get; set; }
+    public DateOnly? PlannedEnd { get; set; }
+    public decimal? PlannedBudget { get; set; }
+    public string? Objectives { get; set; }
+    public string? Benefits { get; set; }
+    public string? SuggestedEvidence { get; set; }
+    public decimal Weight { get; set; } = 1m;
+    /// <summary>The action this one was carried over from, in an earlier version of the plan.</summary>
+    public int? OriginActionId { get; set; }
+
+    // Execution record (SPEC §3.2).
+    public DateOnly? StartedOn { get; set; }
+    public DateOnly? ConcludedOn { get; set; }
+    public DateOnly? DiscontinuedOn { get; set; }
+    public string? DiscontinuationJustification { get; set; }
+    public decimal? BudgetSpent { get; set; }
+    public DateTimeOffset? LastUpdateAt { get; set; }
+
+    /// <summary>Derived from the execution dates by <see cref="ActionStatusRules.Derive"/>; stored for queries.</summary>
+    public ActionStatus Status { get; private set; } = ActionStatus.NotStarted;
+
+    public void RefreshStatus() => Status = ActionStatusRules.Derive(StartedOn, ConcludedOn, DiscontinuedOn);
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sispmpi.Web.Features.Organizations;
+
+namespace Sispmpi.Web.Features.Plans;
+
+internal sealed class IntegrityPlanConfiguration : IEntityTypeConfiguration<IntegrityPlan>
+{
+    public void Configure(EntityTypeBuilder<IntegrityPlan> builder)
+    {
+        builder.Property(p => p.Title).HasMaxLength(300);
+        builder.Property(p => p.Edition).HasMaxLength(40);
+        builder.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<IntegrityPlan>().WithMany().HasForeignKey(p => p.OriginPlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Axes).WithOne().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Actions).WithOne(a => a.Plan).HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.OrganizationId, p.Status });
+        builder.Ignore(p => p.IsReadOnly);
+    }
+}
+
+internal sealed class PlanAxisConfiguration : IEntityTypeConfiguration<PlanAxis>
+{
+    public void Configure(EntityTypeBuilder<PlanAxis> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Number).HasMaxLength(20);
+        builder.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.OrganizationId);
+    }
+}
+
+internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAction>
+{
+    public void Configure(EntityTypeBuilder<PlanAction> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(500);
+        builder.Property(a => a.Number).HasMaxLength(20);
+        builder.Property(a => a.ActionType).HasMaxLength(100);
+        builder.Property(a => a.PlannedBudget).HasPrecision(18, 2);
+        builder.Property(a => a.BudgetSpent).HasPrecision(18, 2);
+        builder.Property(a => a.Weight).HasPrecision(9, 4);
+        builder.Property(a => a.DiscontinuationJustification).HasMaxLength(2000);
+        builder.HasOne(a => a.Axis).WithMany().HasForeignKey(a => a.AxisId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.ExecutingUnit).WithMany().HasForeignKey(a => a.ExecutingUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PlanAction>().WithMany().HasForeignKey(a => a.OriginActionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.OrganizationId, a.Status });
+        builder.HasIndex(a => a.PlanId);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authorization;
+using Sispmpi.Core.Identity;
+using Sispmpi.Web.Infrastructure.Tenancy;
+
+namespace Sispmpi.Web.Infrastructure.Web;
+
+/// <summary>
+/// Every page and endpoint names one of these policies (or is explicitly anonymous); the authorization sweep
+/// fails on any route that does neither. Each policy is the set of profiles, in the current organization,
+/// that may use it; the side menu is built from the same table, so menu and access never disagree.
+/// </summary>
+public static class Policies
+{
+    public const string Account = "Conta";
+    public const string Home = "Inicio";
+    public const string PlansRead = "Planos.Ler";
+    public const string Formulation = "Elaboracao";
+    public const string Execution = "Execucao";
+    public const string Monitoring = "Monitoramento";
+    public const string Evaluation = "Avaliacao";
+    public const string Panel = "Painel";
+    public const string Organizations = "Organizacoes";
+    public const string Units = "Unidades";
+    public const string Users = "Usuarios";
+    public const string History = "Historico";
+    public const string Support = "Suporte";
+
+    private static readonly Profile[] _everyProfile = Enum.GetValues<Profile>();
+
+    public static readonly IReadOnlyDictionary<string, Profile[]> Profiles = new Dictionary<string, Profile[]>
+    {
+        [Home] = _everyProfile,
+        [PlansRead] = _everyProfile.Except([Profile.TechnicalSupport]).ToArray(),
+        [Formulation] = [Profile.IntegrityCommission, Profile.SeniorManagement, Profile.InternalControl, Profile.CentralAdministrator],
+        [Execution] = [Profile.Executor, Profile.IntegrityCommission, Profile.MonitoringCommittee, Profile.SeniorManagement, Profile.InternalControl],
+        [Monitoring] = [Profile.MonitoringCommittee, Profile.Observer, Profile.SeniorManagement, Profile.InternalControl, Profile.CentralAdministrator],
+        [Evaluation] = [Profile.InternalControl, Profile.SeniorManagement],
+        [Panel] = [Profile.CentralAdministrator],
+        [Organizations] = [Profile.CentralAdministrator],
+        [Units] = [Profile.CentralAdministrator, Profile.InternalControl],
+        [Users] = [Profile.CentralAdministrator, Profile.InternalControl],
+        [History] = [Profile.CentralAdministrator, Profile.InternalControl],
+        [Support] = [Profile.TechnicalSupport],
+    };
+
+    public static bool Allows(string policy, TenantContext tenant) => tenant.HasAny(Profiles[policy]);
+
+    public static void Register(AuthorizationOptions options)
+    {
+        // Deny by default: a page that names no policy still requires a signed-in user.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Account, p => p.RequireAuthenticatedUser());
+        foreach (var (name, profiles) in Profiles)
+        {
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().AddRequirements(new ProfileRequirement(profiles)));
+        }
+    }
+}
+
+public sealed record ProfileRequirement(IReadOnlyCollection<Profile> Profiles) : IAuthorizationRequirement;
+
+internal sealed class ProfileRequirementHandler(TenantContext tenant) : AuthorizationHandler<ProfileRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ProfileRequirement requirement)
+    {
+        if (tenant.HasAny(requirement.Profiles))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
