@@ -7,6 +7,7 @@ using Sispmpi.Core.Plans;
 using Sispmpi.Web.Features.Identity;
 using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Features.Plans;
+using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Data;
 
@@ -39,7 +40,7 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
             return false;
         }
         logger.LogInformation("Empty database: seeding the demo network");
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
 
         var cge = Org("Controladoria-Geral do Estado", "CGE", "18715383000140", OrganizationKind.DirectAdministration,
             Sphere.State, Branch.Executive, null, isOversight: true);

@@ -70,6 +70,8 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
         builder.ApplyConfigurationsFromAssembly(typeof(SispmpiDbContext).Assembly);
 
         builder.Entity<Organization>().HasQueryFilter(o => BypassTenantFilter || VisibleOrganizationIds.Contains(o.Id));
+        builder.Entity<AuditEntry>().HasQueryFilter(e =>
+            BypassTenantFilter || (e.OrganizationId != null && VisibleOrganizationIds.Contains(e.OrganizationId.Value)));
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
             if (typeof(IOrganizationScoped).IsAssignableFrom(entityType.ClrType))

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Identity;
+using Sispmpi.Web.Infrastructure.Tenancy;
+
+namespace Sispmpi.Web.Features.Account;
+
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<AppUser> signIn, SispmpiDbContext db) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Informe o e-mail.")]
+        [EmailAddress(ErrorMessage = "Informe um e-mail válido.")]
+        [Display(Name = "E-mail")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Informe a senha.")]
+        [Display(Name = "Senha")]
+        public string Password { get; set; } = "";
+    }
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+        if (user is null || !user.IsActive)
+        {
+            ModelState.AddModelError(string.Empty, "E-mail ou senha incorretos.");
+            return Page();
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError(string.Empty,
+                "Conta bloqueada temporariamente após tentativas malsucedidas. Tente de novo mais tarde ou redefina a senha.");
+            return Page();
+        }
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, "E-mail ou senha incorretos.");
+            return Page();
+        }
+        var firstOrganization = await db.ProfileGrants.IgnoreQueryFilters()
+            .Where(g => g.UserId == user.Id && g.Organization!.IsActive)
+            .OrderBy(g => g.Profile == Core.Identity.Profile.CentralAdministrator ? 0 : 1).ThenBy(g => g.Id)
+            .Select(g => (int?)g.OrganizationId)
+            .FirstOrDefaultAsync();
+        var claims = firstOrganization is null ? [] : new[] { new Claim(TenantMiddleware.OrganizationClaim, firstOrganization.Value.ToString()) };
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        return LocalRedirect(SafeReturnUrl);
+    }
+
+    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Sispmpi.Core.Identity;
+using Sispmpi.Core.Organizations;
+using Sispmpi.Core.Plans;
+
+namespace Sispmpi.Web.Features.Shared;
+
+/// <summary>How domain values read in Portuguese. Domain code stays in English; the user sees only these.</summary>
+public static class Labels
+{
+    private static readonly CultureInfo _ptBr = CultureInfo.GetCultureInfo("pt-BR");
+    private static readonly TimeZoneInfo _brasilia = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+
+    public static string Of(Profile profile) => profile switch
+    {
+        Profile.CentralAdministrator => "Administrador central",
+        Profile.TechnicalSupport => "Suporte técnico",
+        Profile.InternalControl => "Controle interno",
+        Profile.SeniorManagement => "Alta administração",
+        Profile.IntegrityCommission => "Comissão de integridade",
+        Profile.MonitoringCommittee => "Monitoramento",
+        Profile.Executor => "Executor",
+        Profile.Observer => "Observador",
+        _ => profile.ToString(),
+    };
+
+    public static string Of(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.DirectAdministration => "Administração direta",
+        OrganizationKind.Autarchy => "Autarquia",
+        OrganizationKind.Foundation => "Fundação",
+        OrganizationKind.PublicCompany => "Empresa pública",
+        OrganizationKind.MixedCapitalCompany => "Sociedade de economia mista",
+        OrganizationKind.CityHall => "Prefeitura",
+        OrganizationKind.CityCouncil => "Câmara municipal",
+        _ => "Outro",
+    };
+
+    public static string Of(Sphere sphere) => sphere switch
+    {
+        Sphere.Municipal => "Municipal",
+        Sphere.State => "Estadual",
+        Sphere.Federal => "Federal",
+        _ => sphere.ToString(),
+    };
+
+    public static string Of(Branch branch) => branch switch
+    {
+        Branch.Executive => "Executivo",
+        Branch.Legislative => "Legislativo",
+        Branch.Judiciary => "Judiciário",
+        Branch.PublicProsecution => "Ministério Público",
+        Branch.CourtOfAccounts => "Tribunal de Contas",
+        _ => branch.ToString(),
+    };
+
+    public static string Of(PlanStatus status) => status switch
+    {
+        PlanStatus.NotStarted => "Não iniciado",
+        PlanStatus.InPreparation => "Em elaboração",
+        PlanStatus.Published => "Publicado",
+        PlanStatus.Obsolete => "Obsoleto",
+        _ => status.ToString(),
+    };
+
+    public static string Of(ActionStatus status) => status switch
+    {
+        ActionStatus.NotStarted => "Não iniciada",
+        ActionStatus.InProgress => "Em andamento",
+        ActionStatus.Concluded => "Concluída",
+        ActionStatus.Discontinued => "Descontinuada",
+        _ => status.ToString(),
+    };
+
+    public static string Of(ActionClassification classification) => classification switch
+    {
+        ActionClassification.Continuous => "Contínua",
+        ActionClassification.OneOff => "Pontual",
+        _ => classification.ToString(),
+    };
+
+    public static string Of(Core.Auditing.AuditOperation operation) => operation switch
+    {
+        Core.Auditing.AuditOperation.Insert => "Inclusão",
+        Core.Auditing.AuditOperation.Update => "Alteração",
+        Core.Auditing.AuditOperation.Delete => "Exclusão",
+        _ => operation.ToString(),
+    };
+
+    /// <summary>Portuguese names of the entity types that appear in the history.</summary>
+    public static string Entity(string entityType) => entityType switch
+    {
+        "Organization" => "Órgão/entidade",
+        "OrganizationYearFigures" => "Dados anuais do órgão",
+        "AdministrativeUnit" => "Unidade administrativa",
+        "AppUser" => "Usuário",
+        "ProfileGrant" => "Perfil de acesso",
+        "Invitation" => "Convite",
+        "IntegrityPlan" => "Plano de integridade",
+        "PlanAxis" => "Eixo",
+        "PlanAction" => "Ação",
+        _ => entityType,
+    };
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", _ptBr) ?? "—";
+
+    public static string DateTime(DateTimeOffset? value) =>
+        value is null ? "—" : TimeZoneInfo.ConvertTime(value.Value, _brasilia).ToString("dd/MM/yyyy HH:mm", _ptBr);
+
+    public static string Money(decimal? value) => value?.ToString("C2", _ptBr) ?? "—";
+
+    public static string Number(decimal value) => value.ToString("N0", _ptBr);
+
+    public static string Percent(double fraction) => fraction.ToString("P0", _ptBr);
+
+    public static string StatusClass(ActionStatus status) => status switch
+    {
+        ActionStatus.Concluded => "success",
+        ActionStatus.InProgress => "info",
+        ActionStatus.Discontinued => "warning",
+        _ => "secondary",
+    };
+}

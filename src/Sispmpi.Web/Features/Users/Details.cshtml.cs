@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sispmpi.Core.Identity;
+using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Identity;
+using Sispmpi.Web.Features.Shared;
+using Sispmpi.Web.Infrastructure.Tenancy;
+using Sispmpi.Web.Infrastructure.Web;
+
+namespace Sispmpi.Web.Features.Users;
+
+/// <summary>A user's profiles in the current organization: grant, revoke (with confirmation and justification).</summary>
+[Authorize(Policy = Policies.Users)]
+public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant) : PageModel
+{
+    public AppUser Person { get; private set; } = null!;
+    public IReadOnlyList<ProfileGrant> Grants { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ProfileOptions { get; private set; } = [];
+
+    [BindProperty]
+    public Profile? NewProfile { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int userId) => await LoadAsync(userId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostGrantAsync(int userId)
+    {
+        if (!await LoadAsync(userId))
+        {
+            return NotFound();
+        }
+        if (NewProfile is not { } profile || !UserAdministration.GrantableProfiles(tenant).Contains(profile))
+        {
+            ModelState.AddModelError(nameof(NewProfile), "Escolha um perfil que você pode conceder.");
+            return Page();
+        }
+        if (Grants.Any(g => g.Profile == profile))
+        {
+            ModelState.AddModelError(nameof(NewProfile), "O usuário já tem este perfil nesta organização.");
+            return Page();
+        }
+        db.ProfileGrants.Add(new ProfileGrant { UserId = userId, OrganizationId = tenant.CurrentOrganizationId!.Value, Profile = profile });
+        await db.SaveChangesAsync();
+        TempData["Sucesso"] = $"Perfil {Labels.Of(profile)} concedido.";
+        return Redirect($"/usuarios/{userId}");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int userId, int grantId, string? justification)
+    {
+        if (!await LoadAsync(userId))
+        {
+            return NotFound();
+        }
+        var grant = Grants.FirstOrDefault(g => g.Id == grantId);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+        if (!UserAdministration.GrantableProfiles(tenant).Contains(grant.Profile))
+        {
+            TempData["Erro"] = "Você não pode retirar este perfil.";
+            return Redirect($"/usuarios/{userId}");
+        }
+        if (userId == tenant.UserId && grant.Profile is Profile.CentralAdministrator or Profile.InternalControl)
+        {
+            TempData["Erro"] = "Você não pode retirar o seu próprio perfil de administração.";
+            return Redirect($"/usuarios/{userId}");
+        }
+        if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < 10)
+        {
+            TempData["Erro"] = "Informe a justificativa (pelo menos 10 caracteres) para retirar o perfil.";
+            return Redirect($"/usuarios/{userId}");
+        }
+        db.ProfileGrants.Remove(db.ProfileGrants.Attach(grant).Entity);
+        await db.SaveChangesAsync(justification.Trim());
+        TempData["Sucesso"] = $"Perfil {Labels.Of(grant.Profile)} retirado.";
+        return Redirect($"/usuarios/{userId}");
+    }
+
+    private async Task<bool> LoadAsync(int userId)
+    {
+        var organizationId = tenant.CurrentOrganizationId;
+        // Only people with a profile in the current organization are visible here.
+        var person = await db.Users.AsNoTracking()
+            .FirstOrDefaultAsync(u => u.Id == userId && u.Grants.Any(g => g.OrganizationId == organizationId));
+        if (person is null)
+        {
+            return false;
+        }
+        Person = person;
+        Grants = await db.ProfileGrants.AsNoTracking().Where(g => g.UserId == userId && g.OrganizationId == organizationId)
+            .OrderBy(g => g.Profile).ToListAsync();
+        ProfileOptions = UserAdministration.GrantableProfiles(tenant).Except(Grants.Select(g => g.Profile))
+            .Select(p => new SelectListItem(Labels.Of(p), p.ToString())).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sispmpi.Core.Identity;
+using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Account;
+using Sispmpi.Web.Features.Identity;
+using Sispmpi.Web.Features.Shared;
+using Sispmpi.Web.Infrastructure.Email;
+using Sispmpi.Web.Infrastructure.Tenancy;
+using Sispmpi.Web.Infrastructure.Web;
+
+namespace Sispmpi.Web.Features.Users;
+
+/// <summary>
+/// Invites a person to the current organization with a profile. An existing account simply receives the new
+/// profile; otherwise an invitation link is e-mailed and the person chooses their own password.
+/// </summary>
+[Authorize(Policy = Policies.Users)]
+public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserManager<AppUser> users, IMailSender mail,
+    IOptions<MailOptions> mailOptions, TimeProvider clock) : PageModel
+{
+    public static readonly TimeSpan Validity = TimeSpan.FromDays(7);
+
+    [BindProperty]
+    public InviteInput Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> ProfileOptions { get; private set; } = [];
+
+    public sealed class InviteInput
+    {
+        [Required(ErrorMessage = "Informe o nome completo.")]
+        [StringLength(200, ErrorMessage = "O nome deve ter até 200 caracteres.")]
+        public string FullName { get; set; } = "";
+
+        [Required(ErrorMessage = "Informe o e-mail.")]
+        [EmailAddress(ErrorMessage = "Informe um e-mail válido.")]
+        [StringLength(256, ErrorMessage = "O e-mail deve ter até 256 caracteres.")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Escolha o perfil.")]
+        public Profile? Profile { get; set; }
+    }
+
+    public void OnGet() => ProfileOptions = Options();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ProfileOptions = Options();
+        if (Input.Profile is { } chosen && !UserAdministration.GrantableProfiles(tenant).Contains(chosen))
+        {
+            ModelState.AddModelError("Input.Profile", "Você não pode conceder este perfil.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var organizationId = tenant.CurrentOrganizationId!.Value;
+        var profile = Input.Profile!.Value;
+        var email = Input.Email.Trim().ToLowerInvariant();
+        var baseUrl = mailOptions.Value.PublicBaseUrl.TrimEnd('/');
+
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            if (await db.ProfileGrants.AnyAsync(g => g.UserId == existing.Id && g.OrganizationId == organizationId && g.Profile == profile))
+            {
+                ModelState.AddModelError("Input.Email", $"{existing.FullName} já tem o perfil {Labels.Of(profile)} nesta organização.");
+                return Page();
+            }
+            db.ProfileGrants.Add(new ProfileGrant { UserId = existing.Id, OrganizationId = organizationId, Profile = profile });
+            await db.SaveChangesAsync();
+            await mail.SendAsync(new MailMessage(email, "SisPMPI: novo perfil de acesso",
+                $"""
+                Olá, {existing.FullName}.
+
+                Você recebeu o perfil {Labels.Of(profile)} em {tenant.CurrentOrganizationName} no SisPMPI, concedido por {tenant.UserName}.
+
+                Acesse: {baseUrl}/conta/entrar
+                """));
+            TempData["Sucesso"] = $"{existing.FullName} já tinha conta e recebeu o perfil {Labels.Of(profile)}.";
+            return Redirect($"/usuarios/{existing.Id}");
+        }
+
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        db.Invitations.Add(new Invitation
+        {
+            OrganizationId = organizationId, Email = email, FullName = Input.FullName.Trim(), Profile = profile,
+            TokenHash = AcceptInvitationModel.Hash(token), CreatedAt = clock.GetUtcNow(), ExpiresAt = clock.GetUtcNow().Add(Validity),
+            InvitedById = tenant.UserId,
+        });
+        await db.SaveChangesAsync();
+        await mail.SendAsync(new MailMessage(email, "SisPMPI: convite de acesso",
+            $"""
+            Olá, {Input.FullName.Trim()}.
+
+            {tenant.UserName} convidou você para acessar o SisPMPI — Sistema de Programas e Planos de Integridade — em {tenant.CurrentOrganizationName}, com o perfil {Labels.Of(profile)}.
+
+            Para criar a sua conta e escolher a sua senha, acesse o link abaixo (válido por {Validity.Days} dias):
+
+            {baseUrl}/conta/convite?token={token}
+
+            Se você não esperava este convite, ignore esta mensagem.
+            """));
+        TempData["Sucesso"] = $"Convite enviado para {email}. O link vale por {Validity.Days} dias.";
+        return Redirect("/usuarios");
+    }
+
+    private IReadOnlyList<SelectListItem> Options() =>
+        UserAdministration.GrantableProfiles(tenant).Select(p => new SelectListItem(Labels.Of(p), p.ToString())).ToList();
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
