@@ -113,7 +113,8 @@ public static class HostSetup
         services.AddScoped<DemoSeeder>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options => options.Filters.Add<HandlerRequiredFilter>());
         services.AddAntiforgery(o => o.Cookie.Name = "sispmpi.af");
     }
 
