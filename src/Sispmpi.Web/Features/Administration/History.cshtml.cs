@@ -15,6 +15,10 @@ namespace Sispmpi.Web.Features.Administration;
 [Authorize(Policy = Policies.History)]
 public sealed class HistoryModel(SispmpiDbContext db, TenantContext tenant) : PageModel
 {
+    /// <summary>A central administrator may read the history of any organization in the network.</summary>
+    [BindProperty(SupportsGet = true, Name = "organizacao")]
+    public int? OrganizationId { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "entidade")]
     public string? EntityType { get; set; }
 
@@ -35,6 +39,7 @@ public sealed class HistoryModel(SispmpiDbContext db, TenantContext tenant) : Pa
 
     public Paged<AuditEntry> Entries { get; private set; } = null!;
     public IReadOnlyList<SelectListItem> EntityTypes { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Organizations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -42,7 +47,11 @@ public sealed class HistoryModel(SispmpiDbContext db, TenantContext tenant) : Pa
         {
             ModelState.AddModelError("de", "A data inicial deve ser anterior à data final.");
         }
-        var query = db.AuditEntries.AsNoTracking().Where(e => e.OrganizationId == tenant.CurrentOrganizationId);
+        OrganizationId ??= tenant.CurrentOrganizationId;
+        Organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new SelectListItem(o.Acronym + " — " + o.Name, o.Id.ToString())).ToListAsync();
+        // The tenant filter still applies: an organization outside the user's network shows nothing.
+        var query = db.AuditEntries.AsNoTracking().Where(e => e.OrganizationId == OrganizationId);
         EntityTypes = (await query.Select(e => e.EntityType).Distinct().ToListAsync())
             .Select(t => new SelectListItem(Labels.Entity(t), t)).OrderBy(i => i.Text).ToList();
         if (!string.IsNullOrWhiteSpace(EntityType))

@@ -26,7 +26,7 @@ public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant, IMemo
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await Input.ValidateAsync(db, ModelState, nameof(Input), null);
+        await Input.ValidateAsync(db, ModelState, nameof(Input), null, requireParent: true);
         if (!ModelState.IsValid)
         {
             Parents = await OrganizationFormView.ParentsAsync(db, null);

@@ -44,7 +44,7 @@ public sealed class EditModel(SispmpiDbContext db, IMemoryCache cache) : PageMod
             return NotFound();
         }
         Organization = organization;
-        await Input.ValidateAsync(db, ModelState, nameof(Input), orgId);
+        await Input.ValidateAsync(db, ModelState, nameof(Input), orgId, requireParent: organization.ParentId is not null);
         if (!ModelState.IsValid)
         {
             Parents = await OrganizationFormView.ParentsAsync(db, orgId);

@@ -61,8 +61,16 @@ public sealed class OrganizationInput
     };
 
     /// <summary>Checks what annotations cannot: CNPJ check digits and uniqueness, IBGE code, parent without cycles.</summary>
-    public async Task ValidateAsync(SispmpiDbContext db, ModelStateDictionary modelState, string prefix, int? editingId)
+    /// <param name="requireParent">
+    /// New bodies, and bodies that already belong to a network, must keep a parent: without one they would
+    /// leave every network and no administrator could see them again.
+    /// </param>
+    public async Task ValidateAsync(SispmpiDbContext db, ModelStateDictionary modelState, string prefix, int? editingId, bool requireParent)
     {
+        if (requireParent && ParentId is null)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(ParentId)}", "Escolha o órgão superior: o órgão passa a fazer parte da rede dele.");
+        }
         var cnpjError = Core.Organizations.Cnpj.Validate(Cnpj);
         if (cnpjError is { } error)
         {

@@ -11,7 +11,7 @@ namespace Sispmpi.Web.Infrastructure.Web;
 /// password, date, number, textarea, checkbox or select (with <c>items</c>).
 /// </summary>
 [HtmlTargetElement("gov-field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class GovFieldTagHelper(IHtmlGenerator generator) : TagHelper
+public sealed class GovFieldTagHelper(IHtmlGenerator generator, System.Text.Encodings.Web.HtmlEncoder encoder) : TagHelper
 {
     [HtmlAttributeName("for")]
     public required ModelExpression For { get; set; }
@@ -99,17 +99,17 @@ public sealed class GovFieldTagHelper(IHtmlGenerator generator) : TagHelper
             ? $"<span class=\"feedback danger\" role=\"alert\" id=\"{id}-error\"><i class=\"fas fa-times-circle\" aria-hidden=\"true\"></i>{Encode(string.Join(" ", state!.Errors.Select(e => e.ErrorMessage)))}</span>"
             : "";
         using var writer = new StringWriter();
-        control.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        control.WriteTo(writer, encoder);
         // Checkboxes also render a hidden "false" input so an unchecked box still posts a value.
         var trailing = Type == "checkbox" ? generator.GenerateHiddenForCheckbox(ViewContext, For.ModelExplorer, name) : null;
         if (trailing is not null)
         {
-            trailing.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+            trailing.WriteTo(writer, encoder);
         }
         output.Content.SetHtmlContent(Type == "checkbox" ? writer + label + hint + error : label + writer + hint + error);
     }
 
-    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+    private string Encode(string text) => encoder.Encode(text);
 }
 
 /// <summary>The gov.br pagination for a <see cref="Features.Shared.Paged{T}"/>, keeping the other query values.</summary>

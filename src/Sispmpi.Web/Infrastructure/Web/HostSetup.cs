@@ -47,6 +47,9 @@ public static class HostSetup
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        // Portuguese text is written as is (never n&#xE3;o): smaller pages, readable source.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddSispmpiDatabase(configuration, builder.Environment.ContentRootPath);

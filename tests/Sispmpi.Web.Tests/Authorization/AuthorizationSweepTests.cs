@@ -1,0 +1,257 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sispmpi.Core.Identity;
+using Sispmpi.Core.Organizations;
+using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Identity;
+using Sispmpi.Web.Features.Organizations;
+using Sispmpi.Web.Infrastructure.Tenancy;
+using Sispmpi.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Sispmpi.Web.Tests.Authorization;
+
+/// <summary>
+/// Requests every route of the application — taken from its own endpoint list, never a hand-kept one — as an
+/// anonymous visitor, as each profile of the demo network, and as each profile of an unrelated organization
+/// using the demo organization's record ids. Nobody gets a 500, nobody outside sees the demo organization's
+/// data, and a route that names no policy fails the sweep.
+/// </summary>
+public sealed class AuthorizationSweepTests(SweepFixture fixture, ITestOutputHelper output) : IClassFixture<SweepFixture>
+{
+    [Fact]
+    public void Every_route_names_a_policy_or_is_explicitly_anonymous()
+    {
+        var unprotected = fixture.Routes.Where(r => r.Policy is null && !r.Anonymous).Select(r => r.Template).ToList();
+        unprotected.ShouldBeEmpty("routes without [Authorize(Policy = ...)] or [AllowAnonymous]");
+        fixture.Routes.Count.ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
+    public void Every_route_parameter_has_a_record_to_sweep_with()
+    {
+        var unknown = fixture.Routes.SelectMany(r => r.Parameters.Where(p => !fixture.DemoIds.ContainsKey(p)).Select(p => $"{r.Template}: {{{p}}}")).ToList();
+        unknown.ShouldBeEmpty("route parameters the sweep cannot fill: add them to SweepFixture.DemoIds");
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_reach_only_anonymous_routes()
+    {
+        var failures = new List<string>();
+        foreach (var route in fixture.Routes)
+        {
+            var client = fixture.App.CreateAnonymousClient();
+            foreach (var (method, url) in fixture.Requests(route))
+            {
+                using var response = await fixture.SendAsync(client, method, url, antiforgeryToken: null);
+                var status = (int)response.StatusCode;
+                if (status >= 500)
+                {
+                    failures.Add($"{method} {url}: {status}");
+                }
+                else if (!route.Anonymous && !(response.StatusCode == HttpStatusCode.Redirect
+                    && response.Headers.Location!.OriginalString.Contains("/conta/entrar", StringComparison.Ordinal)) && status != 401 && status != 400)
+                {
+                    failures.Add($"{method} {url}: {status} for an anonymous visitor of a protected route");
+                }
+            }
+        }
+        failures.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public async Task Users_of_the_demo_network_never_get_a_server_error(Profile profile)
+    {
+        var failures = new List<string>();
+        var (client, token) = await fixture.LoginAsync(SweepFixture.DemoEmail(profile));
+        foreach (var route in fixture.Routes.OrderBy(SweepFixture.SignOutLast))
+        {
+            foreach (var (method, url) in fixture.Requests(route))
+            {
+                using var response = await fixture.SendAsync(client, method, url, token);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{method} {url}: {(int)response.StatusCode}");
+                }
+            }
+        }
+        output.WriteLine($"{profile}: {fixture.Routes.Count} routes swept");
+        failures.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public async Task Users_of_another_organization_never_see_the_demo_organizations_data(Profile profile)
+    {
+        var failures = new List<string>();
+        var (client, token) = await fixture.LoginAsync(SweepFixture.OutsiderEmail(profile));
+        foreach (var route in fixture.Routes.OrderBy(SweepFixture.SignOutLast))
+        {
+            foreach (var (method, url) in fixture.Requests(route, probeQuery: true))
+            {
+                using var response = await fixture.SendAsync(client, method, url, token);
+                var status = (int)response.StatusCode;
+                var body = await response.Content.ReadAsStringAsync();
+                if (status >= 500)
+                {
+                    failures.Add($"{method} {url}: {status}");
+                }
+                if (route.Parameters.Any(p => p != "code") && status is >= 200 and < 300)
+                {
+                    failures.Add($"{method} {url}: {status} with another organization's record id (expected 403 or 404)");
+                }
+                var leaked = SweepFixture.Markers.Where(m => body.Contains(m, StringComparison.Ordinal)).ToList();
+                if (leaked.Count > 0)
+                {
+                    failures.Add($"{method} {url}: shows {string.Join(", ", leaked)}");
+                }
+            }
+        }
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_sweep_detects_a_leak_when_one_exists()
+    {
+        // The demo organization's own commission does see its plan: the markers are real, so their absence
+        // above means something.
+        var (client, _) = await fixture.LoginAsync(SweepFixture.DemoEmail(Profile.IntegrityCommission));
+        var body = await client.GetStringAsync($"/planos/{fixture.DemoIds["planId"]}");
+        body.ShouldContain(SweepFixture.PlanMarker);
+    }
+
+    public static TheoryData<Profile> Profiles() => new(Enum.GetValues<Profile>());
+}
+
+public sealed record SweptRoute(string Template, RoutePattern Pattern, string? Policy, bool Anonymous, IReadOnlyList<string> Parameters,
+    IReadOnlyList<string> PostHandlers);
+
+/// <summary>The demo network plus an unrelated organization with one user per profile.</summary>
+public sealed class SweepFixture : IAsyncLifetime
+{
+    public const string OutsiderDomain = "outro.gov.br";
+    public const string PlanMarker = "Plano de Integridade da SEPLAG";
+
+    /// <summary>Text that only the demo organization's (SEPLAG's) pages contain.</summary>
+    public static readonly string[] Markers =
+    [
+        "Secretaria de Estado de Planejamento e Gestão", PlanMarker, "Mapear riscos à integridade nos processos de compras",
+        "Superintendência de Compras e Contratos", "Beatriz Comissão", "comissao@demo.gov.br",
+    ];
+
+    public SispmpiAppFactory App { get; } = new();
+    public IReadOnlyList<SweptRoute> Routes { get; private set; } = [];
+    public Dictionary<string, string> DemoIds { get; } = [];
+
+    public static string DemoEmail(Profile profile) => Sispmpi.Web.Data.DemoSeeder.Accounts.First(a => a.Profile == profile).Email;
+
+    public static string OutsiderEmail(Profile profile) => $"{profile.ToString().ToLowerInvariant()}@{OutsiderDomain}";
+
+    public static int SignOutLast(SweptRoute route) => route.Template.Contains("sair", StringComparison.Ordinal) ? 1 : 0;
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        await App.WithDbAsync(async db =>
+        {
+            var seplag = await db.Organizations.SingleAsync(o => o.Acronym == "SEPLAG");
+            var plan = await db.Plans.SingleAsync(p => p.OrganizationId == seplag.Id);
+            var action = await db.PlanActions.FirstAsync(a => a.PlanId == plan.Id);
+            var unit = await db.AdministrativeUnits.FirstAsync(u => u.OrganizationId == seplag.Id && u.Acronym == "SCC");
+            var user = await db.Users.SingleAsync(u => u.Email == "comissao@demo.gov.br");
+            DemoIds["orgId"] = seplag.Id.ToString();
+            DemoIds["planId"] = plan.Id.ToString();
+            DemoIds["actionId"] = action.Id.ToString();
+            DemoIds["unitId"] = unit.Id.ToString();
+            DemoIds["userId"] = user.Id.ToString();
+            DemoIds["code"] = "404";
+
+            // An organization in no one's network, with a user for every profile.
+            var outsider = new Organization
+            {
+                Name = "Prefeitura Municipal de Outra Cidade", Acronym = "POC", Cnpj = "11222333000181",
+                Kind = OrganizationKind.CityHall, Sphere = Sphere.Municipal, Branch = Branch.Executive, StateCode = "SP",
+                MunicipalityCode = "3550308", MunicipalityName = "Outra Cidade", IsOversight = true,
+            };
+            db.Organizations.Add(outsider);
+            db.AdministrativeUnits.Add(new AdministrativeUnit { Organization = outsider, Name = "Gabinete", Acronym = "GAB-POC" });
+            await db.SaveChangesAsync();
+        });
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+            var db = scope.ServiceProvider.GetRequiredService<SispmpiDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var outsiderId = await db.Organizations.Where(o => o.Acronym == "POC").Select(o => o.Id).SingleAsync();
+            foreach (var profile in Enum.GetValues<Profile>())
+            {
+                var email = OutsiderEmail(profile);
+                var user = new AppUser { UserName = email, Email = email, FullName = $"Pessoa {profile}", EmailConfirmed = true };
+                (await users.CreateAsync(user, SispmpiAppFactory.DemoPassword)).Succeeded.ShouldBeTrue();
+                db.ProfileGrants.Add(new ProfileGrant { UserId = user.Id, OrganizationId = outsiderId, Profile = profile });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        Routes = endpoints
+            .Select(e => new SweptRoute(
+                e.RoutePattern.RawText ?? "",
+                e.RoutePattern,
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                e.RoutePattern.Parameters.Select(p => p.Name).ToList(),
+                e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>()?.HandlerMethods
+                    .Where(h => h.HttpMethod == "POST" && h.Name is not null).Select(h => h.Name!).ToList() ?? []))
+            .GroupBy(r => r.Template).Select(g => g.First())
+            .OrderBy(r => r.Template, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The requests made for one route: GET, POST, and a POST to each named handler of a page.</summary>
+    public IEnumerable<(HttpMethod Method, string Url)> Requests(SweptRoute route, bool probeQuery = false)
+    {
+        var path = "/" + string.Join("/", route.Pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => DemoIds.GetValueOrDefault(parameter.Name, "1"),
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => "",
+        }))));
+        // Pages that take an organization in the query string must refuse someone else's too.
+        var query = probeQuery ? $"?organizacao={DemoIds["orgId"]}" : "";
+        yield return (HttpMethod.Get, path + query);
+        yield return (HttpMethod.Post, path + query);
+        foreach (var handler in route.PostHandlers)
+        {
+            yield return (HttpMethod.Post, path + (query.Length == 0 ? "?" : query + "&") + "handler=" + handler);
+        }
+    }
+
+    public async Task<(HttpClient Client, string Token)> LoginAsync(string email)
+    {
+        var client = await App.LoginAsync(email);
+        var page = await SispmpiAppFactory.GetDocumentAsync(client, "/conta");
+        return (client, page.QuerySelector($"input[name='{SispmpiAppFactory.AntiforgeryField}']")!.GetAttribute("value")!);
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string? antiforgeryToken)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new FormUrlEncodedContent(antiforgeryToken is null ? [] : [new(SispmpiAppFactory.AntiforgeryField, antiforgeryToken)]);
+        }
+        return await client.SendAsync(request);
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
