@@ -6,7 +6,7 @@ var command = AppCommands.Find(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = command is null ? args : args[1..],
-    ContentRootPath = HostSetup.ResolveContentRoot(),
+    ContentRootPath = HostSetup.ResolveContentRoot(args),
 });
 builder.AddSispmpi();
 var app = builder.Build();

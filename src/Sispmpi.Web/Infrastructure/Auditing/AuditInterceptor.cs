@@ -29,20 +29,23 @@ internal sealed record PendingChange(EntityEntry Entry, AuditOperation Operation
 /// </summary>
 public sealed class AuditInterceptor : SaveChangesInterceptor
 {
-    // Secrets and counters that change on every sign-in say nothing a reader of the history needs.
-    private static readonly HashSet<string> _ignoredProperties =
-    [
+    /// <summary>Secrets and counters that change on every sign-in say nothing a reader of the history needs.</summary>
+    public static readonly IReadOnlySet<string> IgnoredProperties = new HashSet<string>(StringComparer.Ordinal)
+    {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "NormalizedEmail",
         "NormalizedUserName", "TokenHash",
-    ];
+    };
 
     private static readonly HashSet<Type> _ignoredTypes =
     [
         typeof(AuditEntry), typeof(IdentityUserToken<int>), typeof(IdentityUserLogin<int>), typeof(IdentityUserClaim<int>),
     ];
 
-    /// <summary>Any fixed number: it names the lock that serializes appends to the chain across instances.</summary>
-    private const long ChainLockKey = 7_262_001;
+    /// <summary>
+    /// Any fixed number: it names the PostgreSQL advisory lock that serializes appends to the chain across
+    /// instances. Whatever else appends to the history (the benchmark generator) takes it too.
+    /// </summary>
+    public const long ChainLockKey = 7_262_001;
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
         throw new InvalidOperationException("Use SaveChangesAsync.");
@@ -152,7 +155,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     }
 
     private static IEnumerable<PropertyEntry> AuditedProperties(EntityEntry entry) =>
-        entry.Properties.Where(p => !_ignoredProperties.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey());
+        entry.Properties.Where(p => !IgnoredProperties.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey());
 
     private static string Snapshot(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
     {
@@ -263,6 +266,8 @@ public static class AuditValues
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset d => AuditChain.Normalize(d).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        // The same amount reads 15000 or 15000.00 depending on where it came from: write it without trailing zeros.
+        decimal m => (m / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         Enum e => e.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -22,8 +22,14 @@ public static class HostSetup
     /// published site), otherwise the project folder found above the build output, so that
     /// <c>dotnet run --project src/Sispmpi.Web</c> works from the repository root.
     /// </summary>
-    public static string ResolveContentRoot()
+    public static string? ResolveContentRoot(string[] args)
     {
+        // A content root given explicitly (a test host, a service manager) wins.
+        if (args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT")))
+        {
+            return null;
+        }
         var current = Directory.GetCurrentDirectory();
         if (File.Exists(Path.Combine(current, "appsettings.json")))
         {

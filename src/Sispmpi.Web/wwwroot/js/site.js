@@ -7,6 +7,22 @@
     if (page.classList.contains('active')) { page.setAttribute('aria-current', 'page'); } else { page.removeAttribute('aria-current'); }
   });
 
+  // gov.br DS 3.7 marks the side menu as an ARIA tree it does not complete (axe: aria-required-children,
+  // aria-required-parent, listitem). It is site navigation: plain links, the folder header as a disclosure.
+  document.querySelectorAll('.br-menu .menu-body').forEach(function (body) {
+    body.removeAttribute('role');
+    body.querySelectorAll('[role="tree"], [role="treeitem"], [role="group"]').forEach(function (el) { el.removeAttribute('role'); });
+    body.querySelectorAll('.menu-folder > a.menu-item').forEach(function (toggle) {
+      toggle.setAttribute('role', 'button');
+      toggle.removeAttribute('aria-haspopup');
+      // The folder holding the current page starts open, so the current entry is visible.
+      if (toggle.parentNode.querySelector('[aria-current="page"]')) {
+        toggle.parentNode.classList.add('active');
+        toggle.setAttribute('aria-expanded', 'true');
+      }
+    });
+  });
+
   // Destructive actions ask first: <button data-confirm="Excluir a unidade X?">.
   document.addEventListener('submit', function (event) {
     var submitter = event.submitter;

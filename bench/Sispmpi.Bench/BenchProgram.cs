@@ -1,0 +1,35 @@
+namespace Sispmpi.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Sispmpi.Bench -- generate …</c>. A named class rather than top-level
+/// statements: the referenced web project already has a public <c>Program</c>.
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["generate", .. var rest])
+        {
+            var options = GenerateOptions.Parse(rest, out var error);
+            if (options is null)
+            {
+                await Console.Error.WriteLineAsync(error);
+                await Console.Error.WriteLineAsync(GenerateOptions.Usage);
+                return 2;
+            }
+            try
+            {
+                return await new GenerateCommand(options).RunAsync();
+            }
+            catch (Exception exception)
+            {
+                // The data is written in transactions that roll back when their connections close unconfirmed.
+                await Console.Error.WriteLineAsync($"Falha na geração: {exception.GetBaseException().Message}");
+                await Console.Error.WriteLineAsync(exception.ToString());
+                return 1;
+            }
+        }
+        await Console.Error.WriteLineAsync(GenerateOptions.Usage);
+        return 2;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Npgsql;
+using Sispmpi.Bench.Generation;
+
+namespace Sispmpi.Bench.Storage;
+
+/// <summary>
+/// PostgreSQL through binary COPY, on two connections working in parallel: one loads the domain tables in
+/// foreign-key order, the other the history (which has no foreign keys), so that the server uses both cores.
+/// Ids are assigned by the generator; the identity sequences are moved past them before committing.
+/// </summary>
+public sealed class PostgresTarget(string connectionString, BenchSchema schema, Action<string> report)
+    : BulkTarget(schema, report)
+{
+    /// <summary>Appends to the history chain take the interceptor's lock, and so do we.</summary>
+    private const long ChainLockKey = Sispmpi.Web.Infrastructure.Auditing.AuditInterceptor.ChainLockKey;
+
+    private NpgsqlConnection? _domain;
+    private NpgsqlTransaction? _domainTransaction;
+    private NpgsqlConnection? _history;
+    private NpgsqlTransaction? _historyTransaction;
+
+    public override async Task<DatabaseState> OpenAsync()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Enlist = false };
+        _domain = new NpgsqlConnection(builder.ConnectionString);
+        await _domain.OpenAsync();
+        _domainTransaction = await _domain.BeginTransactionAsync();
+        // Blocks the application's writes to these tables (reads go on) until we commit, so the ids stay ours.
+        var tables = string.Join(", ", Schema.DomainTableNames.Select(Sql.Quote));
+        await ExecuteAsync(_domain, _domainTransaction, $"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE");
+
+        _history = new NpgsqlConnection(builder.ConnectionString);
+        await _history.OpenAsync();
+        _historyTransaction = await _history.BeginTransactionAsync();
+        await ExecuteAsync(_history, _historyTransaction, $"SELECT pg_advisory_xact_lock({ChainLockKey})");
+
+        return await ReadStateAsync(Schema, _domain, _domainTransaction, _history, _historyTransaction);
+    }
+
+    public override async Task WriteAsync(GeneratedNetwork network, HistoryChain history)
+    {
+        var domain = Task.Run(() =>
+        {
+            Copy(_domain!, Schema.Organizations, network.Organizations);
+            Copy(_domain!, Schema.YearFigures, network.YearFigures);
+            Copy(_domain!, Schema.Units, network.Units);
+            Copy(_domain!, Schema.Users, network.Users);
+            Copy(_domain!, Schema.Grants, network.Grants);
+            Copy(_domain!, Schema.Plans, network.Plans);
+            Copy(_domain!, Schema.Axes, network.Axes);
+            Copy(_domain!, Schema.Actions, network.Actions);
+        });
+        var chain = Task.Run(() => Copy(_history!, Schema.AuditEntries, history.Entries(network)));
+        await Task.WhenAll(domain, chain);
+
+        foreach (var table in Schema.DomainTableNames)
+        {
+            await MoveSequencePastAsync(_domain!, _domainTransaction!, table);
+        }
+        await MoveSequencePastAsync(_history!, _historyTransaction!, Schema.AuditEntries.Name);
+    }
+
+    public override async Task CommitAsync()
+    {
+        await _domainTransaction!.CommitAsync();
+        await _historyTransaction!.CommitAsync();
+    }
+
+    public override async Task AnalyzeAsync()
+    {
+        var tables = string.Join(", ", Schema.DomainTableNames.Append(Schema.AuditEntries.Name).Select(Sql.Quote));
+        await ExecuteAsync(_domain!, null, $"ANALYZE {tables}");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var disposable in new IAsyncDisposable?[] { _domainTransaction, _historyTransaction, _domain, _history })
+        {
+            if (disposable is not null)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
+    }
+
+    private void Copy<T>(NpgsqlConnection connection, EntityTable<T> table, IEnumerable<T> rows) where T : class
+    {
+        var watch = Stopwatch.StartNew();
+        using var importer = connection.BeginBinaryImport(
+            $"COPY {table.QuotedName} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
+        importer.Timeout = TimeSpan.FromMinutes(30);
+        var columns = table.Columns;
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                columns[i].WriteTo(importer, row);
+            }
+        }
+        var count = importer.Complete();
+        Report(table.Name, (long)count, watch);
+    }
+
+    private static Task MoveSequencePastAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table) =>
+        ExecuteAsync(connection, transaction, $"""
+            SELECT setval(pg_get_serial_sequence('{Sql.Quote(table)}', 'Id'), MAX("Id")) FROM {Sql.Quote(table)} HAVING MAX("Id") IS NOT NULL
+            """);
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The test command (README): builds once, then runs every test suite —
+#   core          tests/Sispmpi.Core.Tests
+#   web-sqlite    tests/Sispmpi.Web.Tests on SQLite
+#   web-postgres  tests/Sispmpi.Web.Tests on PostgreSQL
+#   browser       tests/Sispmpi.Browser.Tests (when the project exists)
+# against a throwaway PostgreSQL cluster started here and always removed. Ends with one line,
+# "N passed, M failed", and exits non-zero when a build or a test failed.
+#
+# As root it first installs the Debian packages the suites need (postgresql, chromium, poppler-utils) when
+# their programs are missing. Set SISPMPI_TEST_PG to use a PostgreSQL server of your own instead of a
+# throwaway cluster (an admin connection string: Host=…;Port=…;Username=…). TRX files are left in
+# TestResults/ (or $SISPMPI_TEST_RESULTS).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+configuration=Release
+results=${SISPMPI_TEST_RESULTS:-$root/TestResults}
+started=$SECONDS
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# No build server or reused MSBuild node outlives the run (and keeps CI's output pipe open).
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+# --- (a) system packages ------------------------------------------------------------------------------
+have_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null; }
+
+missing_packages=()
+if [[ -z "${SISPMPI_TEST_PG:-}" ]] && ! have_postgres; then missing_packages+=(postgresql); fi
+if ! command -v chromium >/dev/null; then missing_packages+=(chromium); fi
+if ! command -v pdftoppm >/dev/null; then missing_packages+=(poppler-utils); fi
+if ((${#missing_packages[@]} > 0)); then
+    if [[ $(id -u) -eq 0 ]]; then
+        section "Installing ${missing_packages[*]}"
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing_packages[@]}"
+    else
+        echo "warning: ${missing_packages[*]} missing; run as root (or apt-get install them) for the full suite" >&2
+    fi
+fi
+command -v dotnet >/dev/null || { echo "error: the .NET SDK (dotnet) is not installed" >&2; exit 1; }
+
+# --- (b) a throwaway PostgreSQL -----------------------------------------------------------------------
+pg_dir=""
+cleanup() {
+    if [[ -n "$pg_dir" ]]; then
+        "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true
+        pg_dir=""
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [[ -z "${SISPMPI_TEST_PG:-}" ]]; then
+    section "Starting a throwaway PostgreSQL"
+    pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/sispmpi-pg.XXXXXX")
+    SISPMPI_TEST_PG=$("$root/scripts/pg-throwaway.sh" start "$pg_dir")
+    echo "PostgreSQL on port $(cat "$pg_dir/port") ($pg_dir)"
+fi
+export SISPMPI_TEST_PG
+
+mkdir -p "$results"
+rm -f "$results"/*.trx
+
+total_passed=0
+total_failed=0
+total_skipped=0
+# Steps that failed with no failed test to show for it (a build error, a crashed test host): each counts as
+# one failure, so that the closing line never reads "0 failed" for a failing run.
+unexplained=0
+failed_steps=()
+report=()
+
+# --- (c) build once -----------------------------------------------------------------------------------
+section "Building ($configuration)"
+build_started=$SECONDS
+mapfile -t solution_projects < <(grep -o 'Path="[^"]*\.csproj"' Sispmpi.slnx | sed -e 's/^Path="//' -e 's/"$//')
+absent=()
+present=()
+for project in "${solution_projects[@]}"; do
+    if [[ -f "$project" ]]; then present+=("$project"); else absent+=("$project"); fi
+done
+build_ok=true
+if ((${#absent[@]} == 0)); then
+    dotnet build Sispmpi.slnx -c "$configuration" --disable-build-servers -nodeReuse:false || build_ok=false
+else
+    echo "warning: Sispmpi.slnx lists projects that do not exist: ${absent[*]}; building the others one by one" >&2
+    for project in "${present[@]}"; do
+        dotnet build "$project" -c "$configuration" --disable-build-servers -nodeReuse:false || build_ok=false
+    done
+fi
+report+=("build: $((SECONDS - build_started)) s")
+if [[ $build_ok != true ]]; then
+    failed_steps+=(build)
+    unexplained=$((unexplained + 1))
+fi
+
+# Reads "passed failed skipped" from a TRX file's counters.
+trx_counts() {
+    local counters
+    counters=$(grep -o '<Counters [^>]*>' "$1" | head -n 1)
+    count() { sed -n "s/.* $1=\"\\([0-9]*\\)\".*/\\1/p" <<<"$counters"; }
+    local passed failed errors timeouts skipped
+    passed=$(count passed); failed=$(count failed); errors=$(count error); timeouts=$(count timeout)
+    skipped=$(count notExecuted)
+    echo "${passed:-0} $(( ${failed:-0} + ${errors:-0} + ${timeouts:-0} )) ${skipped:-0}"
+}
+
+# run_suite NAME PROJECT [VAR=value …]
+run_suite() {
+    local name=$1 project=$2
+    shift 2
+    section "Tests: $name"
+    local suite_started=$SECONDS rc=0
+    env "$@" dotnet test "$project" -c "$configuration" --no-build \
+        --results-directory "$results" \
+        --logger "trx;LogFileName=$name.trx" \
+        --logger "console;verbosity=normal" || rc=$?
+    local passed=0 failed=0 skipped=0
+    if [[ -f "$results/$name.trx" ]]; then
+        read -r passed failed skipped < <(trx_counts "$results/$name.trx")
+    fi
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+    total_skipped=$((total_skipped + skipped))
+    if ((rc != 0)); then
+        failed_steps+=("$name (exit code $rc)")
+        if ((failed == 0)); then unexplained=$((unexplained + 1)); fi
+    fi
+    report+=("$name: $passed passed, $failed failed, $skipped skipped, exit code $rc, $((SECONDS - suite_started)) s")
+}
+
+if [[ $build_ok == true ]]; then
+    run_suite core tests/Sispmpi.Core.Tests/Sispmpi.Core.Tests.csproj
+    run_suite web-sqlite tests/Sispmpi.Web.Tests/Sispmpi.Web.Tests.csproj SISPMPI_TEST_PROVIDER=sqlite
+    run_suite web-postgres tests/Sispmpi.Web.Tests/Sispmpi.Web.Tests.csproj SISPMPI_TEST_PROVIDER=postgres
+    if [[ -f tests/Sispmpi.Browser.Tests/Sispmpi.Browser.Tests.csproj ]]; then
+        run_suite browser tests/Sispmpi.Browser.Tests/Sispmpi.Browser.Tests.csproj
+    else
+        report+=("browser: no project yet, not run")
+    fi
+fi
+
+cleanup
+
+# --- (d) summary --------------------------------------------------------------------------------------
+section "Summary"
+for line in "${report[@]}"; do
+    echo "  $line"
+done
+for step in "${failed_steps[@]}"; do
+    echo "  FAILED: $step"
+done
+echo "  skipped: $total_skipped; wall time $((SECONDS - started)) s; TRX files in $results"
+echo "$total_passed passed, $((total_failed + unexplained)) failed"
+if ((${#failed_steps[@]} > 0 || total_failed > 0)); then
+    exit 1
+fi

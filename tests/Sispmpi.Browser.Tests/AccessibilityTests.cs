@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Sispmpi.Browser.Tests;
+
+/// <summary>
+/// axe-core (assets/axe.min.js) on every page of the shell, signed out and signed in: no violation of impact
+/// "serious" or "critical" is accepted. Minor and moderate ones are printed to the test output.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
+{
+    /// <summary>Stands for the address of the SEPLAG plan, found by following links (see <see cref="ResolveAsync"/>).</summary>
+    private const string SeplagPlan = "{plano-seplag}";
+
+    private static readonly HashSet<string> _blocking = ["serious", "critical"];
+
+    public static TheoryData<string?, string, int> Pages { get; } = new()
+    {
+        { null, "/conta/entrar", 200 },
+        { null, "/conta/esqueci-senha", 200 },
+        { null, "/conta/convite", 200 },
+        { "admin@demo.gov.br", "/", 200 },
+        { "admin@demo.gov.br", "/organizacoes", 200 },
+        { "admin@demo.gov.br", "/organizacoes/nova", 200 },
+        { "admin@demo.gov.br", "/unidades/nova", 200 },
+        { "admin@demo.gov.br", "/usuarios/convidar", 200 },
+        { "admin@demo.gov.br", "/painel", 200 },
+        { "admin@demo.gov.br", "/historico", 200 },
+        { "admin@demo.gov.br", "/unidades", 200 },
+        { "admin@demo.gov.br", "/usuarios", 200 },
+        { "admin@demo.gov.br", "/conta", 200 },
+        { "admin@demo.gov.br", "/elaboracao", 200 },
+        { "admin@demo.gov.br", "/monitoramento", 200 },
+        { "admin@demo.gov.br", SeplagPlan, 200 },
+        { "admin@demo.gov.br", "/nao-existe", 404 },
+        { "admin@demo.gov.br", "/suporte", 403 },
+        { "executor@demo.gov.br", "/execucao", 200 },
+        { "auditor@demo.gov.br", "/avaliacao", 200 },
+        { "ti@demo.gov.br", "/suporte", 200 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_has_no_serious_accessibility_violation(string? account, string path, int status)
+    {
+        path = await ResolveAsync(path);
+        await using var context = account is null
+            ? await site.NewContextAsync(bypassCsp: true)
+            : await site.SignedInContextAsync(account, bypassCsp: true);
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+        response.ShouldNotBeNull();
+        response.Status.ShouldBe(status, $"{path} como {account ?? "visitante"}");
+        // Signed in means the full shell (header, menu), which is what is being checked.
+        await Expect(page.Locator("#main-navigation")).ToHaveCountAsync(account is null ? 0 : 1);
+
+        await page.AddScriptTagAsync(new() { Path = SiteFixture.AxeScriptPath });
+        var violations = await RunAxeAsync(page, "como carregada");
+        // The "Administração" folder of the side menu starts collapsed, and axe skips what is hidden: open it
+        // (as a user would) and check again, so the whole shell is covered.
+        var folder = page.Locator("#main-navigation .menu-folder > a.menu-item");
+        var folderItems = page.Locator("#main-navigation .menu-folder ul a.menu-item");
+        if (await folder.CountAsync() > 0 && !await folderItems.First.IsVisibleAsync())
+        {
+            await folder.ClickAsync();
+            await Expect(folderItems.First).ToBeVisibleAsync();
+            violations.AddRange(await RunAxeAsync(page, "com o menu Administração aberto"));
+        }
+
+        foreach (var v in violations)
+        {
+            output.WriteLine(Describe(v));
+        }
+        var blocking = violations.Where(v => _blocking.Contains(v.Impact)).Select(Describe).ToList();
+        blocking.ShouldBeEmpty($"axe-core em {path} ({account ?? "visitante"})");
+    }
+
+    private static async Task<List<Violation>> RunAxeAsync(IPage page, string state)
+    {
+        var result = await page.EvaluateAsync<JsonElement>("async () => await axe.run(document, { resultTypes: ['violations'] })");
+        return result.GetProperty("violations").EnumerateArray().Select(v => new Violation(
+            state,
+            v.GetProperty("id").GetString() ?? "",
+            v.TryGetProperty("impact", out var impact) && impact.ValueKind == JsonValueKind.String ? impact.GetString()! : "",
+            v.GetProperty("help").GetString() ?? "",
+            v.GetProperty("helpUrl").GetString() ?? "",
+            v.GetProperty("nodes").EnumerateArray().Select(n => new ViolationNode(
+                string.Join(" ", n.GetProperty("target").EnumerateArray().Select(t => t.ToString())),
+                n.GetProperty("html").GetString() ?? "",
+                n.TryGetProperty("failureSummary", out var summary) ? summary.GetString() ?? "" : "")).ToList())).ToList();
+    }
+
+    /// <summary>The SEPLAG plan's address, as a member of its integrity commission finds it on the formulation page.</summary>
+    private async Task<string> ResolveAsync(string path)
+    {
+        if (path != SeplagPlan)
+        {
+            return path;
+        }
+        await using var context = await site.SignedInContextAsync("comissao@demo.gov.br");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/elaboracao");
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Plano de Integridade da SEPLAG", Exact = true });
+        var href = await link.GetAttributeAsync("href");
+        href.ShouldNotBeNull();
+        href.ShouldMatch(PlanAddress().ToString());
+        return href;
+    }
+
+    private static string Describe(Violation v)
+    {
+        var text = new StringBuilder($"[{v.Impact}] {v.Id} ({v.State}): {v.Help} ({v.HelpUrl})");
+        foreach (var node in v.Nodes)
+        {
+            text.Append($"{Environment.NewLine}    em {node.Target}{Environment.NewLine}      {node.Html}");
+            if (node.Summary.Length > 0)
+            {
+                text.Append($"{Environment.NewLine}      {node.Summary.ReplaceLineEndings(" ")}");
+            }
+        }
+        return text.ToString();
+    }
+
+    [GeneratedRegex(@"^/planos/\d+$")]
+    private static partial Regex PlanAddress();
+
+    private sealed record Violation(string State, string Id, string Impact, string Help, string HelpUrl, IReadOnlyList<ViolationNode> Nodes);
+
+    private sealed record ViolationNode(string Target, string Html, string Summary);
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Sispmpi.Web.Data;
+using Sispmpi.Web.Infrastructure.Tenancy;
+
+namespace Sispmpi.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application — Program's own start-up, so migrations and the demo seed run as in production — on a
+/// fresh <see cref="TestDatabase"/>, with mail and data-protection keys in a temporary folder.
+/// </summary>
+/// <remarks>
+/// Settings go through <c>UseSetting</c>: for a minimal-hosting app the factory hands them to Program as
+/// command-line arguments, so they are visible while <c>AddSispmpi</c> reads the configuration, before
+/// <c>Build()</c> (configuration added with <c>ConfigureAppConfiguration</c> would arrive too late).
+/// </remarks>
+public class SispmpiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AntiforgeryField = "__RequestVerificationToken";
+    public const string LoginPath = "/conta/entrar";
+
+    /// <summary>The password of every demo account.</summary>
+    public static readonly string DemoPassword = new DemoOptions().Password;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sispmpi-tests", "app-" + Guid.NewGuid().ToString("N"));
+    private TestDatabase? _database;
+    private bool _disposed;
+
+    /// <summary>The database provider; by default the one <c>SISPMPI_TEST_PROVIDER</c> names.</summary>
+    public DatabaseProvider? Provider { get; init; }
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
+    /// <summary>Whether Program seeds the demo network at start-up.</summary>
+    protected virtual bool SeedDemo => true;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+        Directory.CreateDirectory(_folder);
+        // Starts the host now, so a start-up failure names this fixture rather than the first test.
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // The web project folder, with its wwwroot: the factory's own guess starts from the solution folder.
+        builder.UseContentRoot(RepositoryPaths.WebProject);
+        builder.UseSetting("Database:Provider", Database.ProviderSetting);
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(_folder, "mail"));
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        // Keys are kept unencrypted in the temporary folder on purpose: no need to hear it at every start.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+    }
+
+    /// <summary>The folder where the file mail sender writes its messages.</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
+
+    /// <summary>A browser-like client: cookies kept, redirects returned to the test rather than followed.</summary>
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the login page, as a person would, and returns the signed-in client.</summary>
+    public async Task<HttpClient> LoginAsync(string email, string? password = null)
+    {
+        var client = CreateAnonymousClient();
+        var response = await PostFormAsync(client, LoginPath, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password ?? DemoPassword,
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            throw new ShouldAssertException(
+                $"Signing in as {email} should redirect (302) but answered {(int)response.StatusCode}:\n{Excerpt(body)}");
+        }
+        var location = response.Headers.Location?.OriginalString ?? "";
+        location.ShouldNotStartWith(LoginPath, Case.Insensitive, $"signing in as {email} sent back to the login page");
+        return client;
+    }
+
+    /// <summary>GETs <paramref name="url"/>, checks the status code and parses the HTML.</summary>
+    public static async Task<IDocument> GetDocumentAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != expected)
+        {
+            throw new ShouldAssertException($"GET {url} should answer {(int)expected} but answered {(int)response.StatusCode}:\n{Excerpt(html)}");
+        }
+        return await ParseAsync(html);
+    }
+
+    public static async Task<IDocument> ParseAsync(string html) => await new HtmlParser().ParseDocumentAsync(html);
+
+    /// <summary>
+    /// Posts a form the way a browser does: GETs the page showing it (<paramref name="formPage"/>, by default
+    /// <paramref name="url"/> itself) to pick up the antiforgery token, then POSTs the fields with it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields,
+        string? formPage = null)
+    {
+        var page = await GetDocumentAsync(client, formPage ?? url);
+        var token = page.QuerySelector($"input[name='{AntiforgeryField}']")?.GetAttribute("value")
+            ?? throw new ShouldAssertException($"{formPage ?? url} has no {AntiforgeryField} field to post {url} with.");
+        var content = new FormUrlEncodedContent(fields.Append(new KeyValuePair<string, string>(AntiforgeryField, token)));
+        return await client.PostAsync(url, content);
+    }
+
+    /// <summary>Runs <paramref name="action"/> in a scope of the application, as the system (no tenant filter).</summary>
+    public async Task<T> WithDbAsync<T>(Func<SispmpiDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
+        return await action(scope.ServiceProvider.GetRequiredService<SispmpiDbContext>());
+    }
+
+    public Task WithDbAsync(Func<SispmpiDbContext, Task> action) =>
+        WithDbAsync(async db =>
+        {
+            await action(db);
+            return true;
+        });
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        // The application stops before its database is dropped.
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private static string Excerpt(string body) => body.Length <= 2_000 ? body : body[..2_000] + " …";
+}
+
+/// <summary>One started application shared by the read-mostly test classes of the collection "app".</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<SispmpiAppFactory>
+{
+    public const string Name = "app";
+}
