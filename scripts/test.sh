@@ -7,10 +7,10 @@
 # against a throwaway PostgreSQL cluster started here and always removed. Ends with one line,
 # "N passed, M failed", and exits non-zero when a build or a test failed.
 #
-# As root it first installs the Debian packages the suites need (postgresql, chromium, poppler-utils) when
-# their programs are missing. Set SISPMPI_TEST_PG to use a PostgreSQL server of your own instead of a
-# throwaway cluster (an admin connection string: Host=…;Port=…;Username=…). TRX files are left in
-# TestResults/ (or $SISPMPI_TEST_RESULTS).
+# As root it first installs the Debian packages the suites need (postgresql, chromium, poppler-utils, and
+# LibreOffice's Writer and Calc, GUI-less, for the document conversions) when their programs are missing. Set
+# SISPMPI_TEST_PG to use a PostgreSQL server of your own instead of a throwaway cluster (an admin connection
+# string: Host=…;Port=…;Username=…). TRX files are left in TestResults/ (or $SISPMPI_TEST_RESULTS).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -32,13 +32,25 @@ missing_packages=()
 if [[ -z "${SISPMPI_TEST_PG:-}" ]] && ! have_postgres; then missing_packages+=(postgresql); fi
 if ! command -v chromium >/dev/null; then missing_packages+=(chromium); fi
 if ! command -v pdftoppm >/dev/null; then missing_packages+=(poppler-utils); fi
-if ((${#missing_packages[@]} > 0)); then
+# LibreOffice converts the generated XLSX and DOCX files to PDF (about 95 MB to download, 290 MB installed).
+# Its packages are installed without their recommendations (Java, extra fonts and dictionaries), which the
+# conversion does not need; the other packages keep theirs.
+libreoffice_packages=()
+if ! command -v libreoffice >/dev/null; then libreoffice_packages=(libreoffice-writer-nogui libreoffice-calc-nogui); fi
+if ((${#missing_packages[@]} + ${#libreoffice_packages[@]} > 0)); then
     if [[ $(id -u) -eq 0 ]]; then
-        section "Installing ${missing_packages[*]}"
+        section "Installing ${missing_packages[*]} ${libreoffice_packages[*]}"
         apt-get update
-        DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing_packages[@]}"
+        # apt-get cannot leave out the recommendations of some packages only, so LibreOffice gets an install
+        # of its own (after the same update) rather than dragging its recommendations in, or dropping the others'.
+        if ((${#missing_packages[@]} > 0)); then
+            DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing_packages[@]}"
+        fi
+        if ((${#libreoffice_packages[@]} > 0)); then
+            DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${libreoffice_packages[@]}"
+        fi
     else
-        echo "warning: ${missing_packages[*]} missing; run as root (or apt-get install them) for the full suite" >&2
+        echo "warning: ${missing_packages[*]} ${libreoffice_packages[*]} missing; run as root (or apt-get install them) for the full suite" >&2
     fi
 fi
 command -v dotnet >/dev/null || { echo "error: the .NET SDK (dotnet) is not installed" >&2; exit 1; }

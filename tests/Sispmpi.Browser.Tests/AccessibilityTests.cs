@@ -23,6 +23,7 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         { null, "/conta/entrar", 200 },
         { null, "/conta/esqueci-senha", 200 },
         { null, "/conta/convite", 200 },
+        { null, "/verificar?codigo=1234567890&crc=ABCDEF12", 200 },
         { "admin@demo.gov.br", "/", 200 },
         { "admin@demo.gov.br", "/organizacoes", 200 },
         { "admin@demo.gov.br", "/organizacoes/nova", 200 },
@@ -36,6 +37,7 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         { "admin@demo.gov.br", "/elaboracao", 200 },
         { "admin@demo.gov.br", "/monitoramento", 200 },
         { "admin@demo.gov.br", SeplagPlan, 200 },
+        { "alta@demo.gov.br", SeplagPlan + "/assinar", 200 },
         { "admin@demo.gov.br", "/nao-existe", 404 },
         { "admin@demo.gov.br", "/suporte", 403 },
         { "executor@demo.gov.br", "/execucao", 200 },
@@ -98,7 +100,7 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
     /// <summary>The SEPLAG plan's address, as a member of its integrity commission finds it on the formulation page.</summary>
     private async Task<string> ResolveAsync(string path)
     {
-        if (path != SeplagPlan)
+        if (!path.StartsWith(SeplagPlan, StringComparison.Ordinal))
         {
             return path;
         }
@@ -109,7 +111,7 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         var href = await link.GetAttributeAsync("href");
         href.ShouldNotBeNull();
         href.ShouldMatch(PlanAddress().ToString());
-        return href;
+        return href + path[SeplagPlan.Length..];
     }
 
     private static string Describe(Violation v)

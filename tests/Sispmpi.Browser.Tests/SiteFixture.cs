@@ -196,6 +196,7 @@ public sealed class SiteFixture : IAsyncLifetime
         environment["Mail__PickupDirectory"] = Path.Combine(_tempDirectory, "mail");
         environment["Mail__PublicBaseUrl"] = BaseUrl;
         environment["DataProtection__KeysDirectory"] = Path.Combine(_tempDirectory, "keys");
+        environment["Files__Root"] = Path.Combine(_tempDirectory, "files");
         // Plain console lines, easier to read in a failure message than the JSON formatter.
         environment["Logging__Console__FormatterName"] = "simple";
 

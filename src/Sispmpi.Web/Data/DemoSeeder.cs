@@ -216,5 +216,56 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+
+        // Quantitative goals on the training and transparency actions.
+        var training = await db.PlanActions.SingleAsync(a => a.PlanId == plan.Id && a.Title == "Capacitar servidores em ética e integridade", cancellationToken);
+        (training.GoalIndicator, training.GoalUnit, training.GoalBaseline, training.GoalTarget) = ("Servidores capacitados", "servidores", 120m, 1_500m);
+        var agenda = await db.PlanActions.SingleAsync(a => a.PlanId == plan.Id && a.Title == "Publicar agenda de compromissos das autoridades", cancellationToken);
+        (agenda.GoalIndicator, agenda.GoalUnit, agenda.GoalBaseline, agenda.GoalTarget) = ("Autoridades com agenda publicada", "%", 20m, 100m);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await SeedFormulationAsync(org, plan, units, start, cancellationToken);
+    }
+
+    /// <summary>Steps 1 and 2 of the demo plan: the commission that formulated it and its diagnosis.</summary>
+    private async Task SeedFormulationAsync(Organization org, IntegrityPlan plan, Dictionary<string, AdministrativeUnit> units, DateOnly start,
+        CancellationToken cancellationToken)
+    {
+        var commission = new Features.Formulation.IntegrityCommission
+        {
+            OrganizationId = org.Id, PlanId = plan.Id, IsFormallyInstituted = true, ActType = "Resolução", ActNumber = "SEPLAG nº 42",
+            ActDate = start.AddMonths(-5), ActLink = "https://www.jornalminasgerais.mg.gov.br/", StartDate = start.AddMonths(-5), PlannedDurationDays = 120,
+            Members =
+            [
+                new() { OrganizationId = org.Id, Name = "Beatriz Comissão", UnitId = units["CSET"].Id, Email = "comissao@demo.gov.br", IsCoordinator = true },
+                new() { OrganizationId = org.Id, Name = "Rafael Souza Lima", UnitId = units["SRH"].Id, Email = "rafael.lima@demo.gov.br" },
+                new() { OrganizationId = org.Id, Name = "Juliana Andrade Reis", UnitId = units["SCC"].Id, Email = "juliana.reis@demo.gov.br" },
+                new() { OrganizationId = org.Id, Name = "Paulo César Nogueira", UnitId = units["OUV"].Id, Email = "paulo.nogueira@demo.gov.br" },
+            ],
+        };
+        db.Commissions.Add(commission);
+        db.Diagnoses.Add(new Features.Formulation.Diagnosis
+        {
+            OrganizationId = org.Id, PlanId = plan.Id,
+            Mission = "Planejar, coordenar e gerir as políticas de planejamento, orçamento, gestão de pessoas e logística do Estado, com eficiência e transparência.",
+            Vision = "Ser referência nacional em gestão pública íntegra, eficiente e orientada para resultados.",
+            Values = "Ética, transparência, responsabilidade, cooperação e respeito ao cidadão.",
+            OrganizationalStructure = "Gabinete, Assessoria de Comunicação Social, Controladoria Seccional, Ouvidoria Setorial e superintendências finalísticas.",
+            Competences = "Formular a política de gestão de pessoas, de compras públicas e de planejamento governamental.",
+            Duties = "Gerir contratos corporativos, o orçamento estadual e a folha de pagamento do Poder Executivo.",
+            Instruments = ["Questionário aplicado aos servidores", "Entrevistas com gestores", "Relatórios de auditoria e de controle interno", "Dados da ouvidoria e do canal de denúncias"],
+            OtherInstruments = "Benchmarking com programas de integridade de outros estados.",
+            MainFindings = "Baixo conhecimento do código de conduta (38% dos servidores), fluxos de compras sem segregação de funções e ausência de tratamento padronizado de denúncias.",
+            DesiredFuture = "Uma secretaria em que riscos à integridade são conhecidos, tratados e monitorados, e em que os servidores sabem como agir e onde denunciar.",
+            ProgramObjectives = "Prevenir, detectar e remediar fraudes e atos de corrupção; promover a cultura de integridade; fortalecer a transparência.",
+            GovernanceStructure = "Unidade de Gestão da Integridade vinculada ao Gabinete, com apoio da Controladoria Seccional e comitê de monitoramento.",
+            MonitoringPeriodicity = "Trimestral", EvaluationPeriodicity = "Anual", UpdatePeriodicity = "A cada dois anos ou quando houver mudança relevante",
+            CommunicationAspects = "Campanhas internas, boletim mensal e página de integridade no sítio institucional.",
+            TrainingAspects = "Trilha de capacitação em ética, conflito de interesses, assédio e contratações, com meta de 1.500 servidores.",
+            ThematicAxes = ["Comprometimento e apoio da alta administração", "Gestão de riscos para a integridade", "Transparência e controle social", "Comunicação e capacitação", "Canais de denúncia e responsabilização"],
+            Validated = true, AcknowledgementSuggestions = "Incluir ações de prevenção ao assédio nas unidades regionais.",
+            AcknowledgedByName = "Henrique Secretário", AcknowledgedAt = clock.GetUtcNow().AddDays(-360),
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -37,6 +37,12 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<PlanAxis> PlanAxes => Set<PlanAxis>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Features.Catalogs.CatalogItem> CatalogItems => Set<Features.Catalogs.CatalogItem>();
+    public DbSet<Features.Formulation.IntegrityCommission> Commissions => Set<Features.Formulation.IntegrityCommission>();
+    public DbSet<Features.Formulation.CommissionMember> CommissionMembers => Set<Features.Formulation.CommissionMember>();
+    public DbSet<Features.Formulation.Diagnosis> Diagnoses => Set<Features.Formulation.Diagnosis>();
+    public DbSet<Features.Documents.SignedDocument> SignedDocuments => Set<Features.Documents.SignedDocument>();
+    public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
 
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;

@@ -174,6 +174,17 @@ public sealed class SweepFixture : IAsyncLifetime
             DemoIds["userId"] = user.Id.ToString();
             DemoIds["code"] = "404";
 
+            // A signed document of the demo organization (its files need not exist for the sweep).
+            var signed = new Sispmpi.Web.Features.Documents.SignedDocument
+            {
+                OrganizationId = seplag.Id, Kind = Sispmpi.Web.Features.Documents.DocumentKind.PlanDocument, SubjectId = plan.Id,
+                Title = PlanMarker, FileName = "plano.pdf", VerificationCode = "1234567890", Crc = "ABCDEF12",
+                ContentKey = "documentos/ausente", ContentSha256 = "", SignedKey = "documentos/ausente", SignedSha256 = "",
+            };
+            db.SignedDocuments.Add(signed);
+            await db.SaveChangesAsync();
+            DemoIds["documentId"] = signed.Id.ToString();
+
             // An organization in no one's network, with a user for every profile.
             var outsider = new Organization
             {

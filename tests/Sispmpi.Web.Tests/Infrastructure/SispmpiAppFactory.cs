@@ -57,12 +57,16 @@ public class SispmpiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(_folder, "mail"));
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Files:Root", FilesFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         // Keys are kept unencrypted in the temporary folder on purpose: no need to hear it at every start.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
     }
+
+    /// <summary>The folder of the file store (signed documents, evidence).</summary>
+    public string FilesFolder => Path.Combine(_folder, "files");
 
     /// <summary>The folder where the file mail sender writes its messages.</summary>
     public string MailFolder => Path.Combine(_folder, "mail");

@@ -24,6 +24,7 @@ public sealed class DetailsModel(SispmpiDbContext db) : PageModel
     public string OrganizationName { get; private set; } = "";
     public IReadOnlyList<AxisNode> Axes { get; private set; } = [];
     public int ActionCount { get; private set; }
+    public int? SignedDocumentId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int planId)
     {
@@ -40,6 +41,8 @@ public sealed class DetailsModel(SispmpiDbContext db) : PageModel
                 a.Classification, a.PlannedStart, a.PlannedEnd, a.PlannedBudget, a.Status) })
             .ToListAsync();
         ActionCount = actions.Count;
+        SignedDocumentId = await db.SignedDocuments.Where(d => d.Kind == Documents.DocumentKind.PlanDocument && d.SubjectId == planId)
+            .Select(d => (int?)d.Id).FirstOrDefaultAsync();
         var byAxis = actions.ToLookup(a => a.AxisId, a => a.Row);
         AxisNode Build(PlanAxis axis) => new(axis,
             axes.Where(c => c.ParentId == axis.Id).Select(Build).ToList(),

@@ -65,6 +65,12 @@ public sealed class PlanAction : IOrganizationScoped
     public string? Objectives { get; set; }
     public string? Benefits { get; set; }
     public string? SuggestedEvidence { get; set; }
+    /// <summary>Optional quantitative goal: what is measured, in which unit, from where to where.</summary>
+    public string? GoalIndicator { get; set; }
+    public string? GoalUnit { get; set; }
+    public decimal? GoalBaseline { get; set; }
+    public decimal? GoalTarget { get; set; }
+    /// <summary>Weight of the action when progress rolls up to sub-axis, axis and plan.</summary>
     public decimal Weight { get; set; } = 1m;
     /// <summary>The action this one was carried over from, in an earlier version of the plan.</summary>
     public int? OriginActionId { get; set; }

@@ -40,6 +40,10 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         builder.Property(a => a.PlannedBudget).HasPrecision(18, 2);
         builder.Property(a => a.BudgetSpent).HasPrecision(18, 2);
         builder.Property(a => a.Weight).HasPrecision(9, 4);
+        builder.Property(a => a.GoalIndicator).HasMaxLength(300);
+        builder.Property(a => a.GoalUnit).HasMaxLength(60);
+        builder.Property(a => a.GoalBaseline).HasPrecision(18, 4);
+        builder.Property(a => a.GoalTarget).HasPrecision(18, 4);
         builder.Property(a => a.DiscontinuationJustification).HasMaxLength(2000);
         builder.HasOne(a => a.Axis).WithMany().HasForeignKey(a => a.AxisId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ExecutingUnit).WithMany().HasForeignKey(a => a.ExecutingUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -269,6 +269,7 @@ public static class AuditValues
         // The same amount reads 15000 or 15000.00 depending on where it came from: write it without trailing zeros.
         decimal m => (m / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
+        IEnumerable<string> list => JsonSerializer.Serialize(list, JsonOptions),
         Enum e => e.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),

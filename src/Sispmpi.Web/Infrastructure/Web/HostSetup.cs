@@ -120,6 +120,15 @@ public static class HostSetup
         services.AddSingleton<IMailSender, FileMailSender>();
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Features.Catalogs.CatalogSeeder>();
+        services.Configure<Storage.FileStoreOptions>(configuration.GetSection("Files"));
+        services.AddSingleton<Storage.IFileStore, Storage.LocalFileStore>();
+        services.Configure<Features.Documents.SignatureOptions>(configuration.GetSection("Signature"));
+        services.Configure<Features.Documents.VerificationOptions>(configuration.GetSection("Verification"));
+        services.AddSingleton<Features.Documents.VerificationRateLimiter>();
+        services.AddScoped<Features.Documents.PlanDocuments>();
+        services.AddScoped<Features.Documents.DocumentSigning>();
+        services.AddScoped<Features.Documents.DocumentVerifier>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")
@@ -132,6 +141,7 @@ public static class HostSetup
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<Features.Catalogs.CatalogSeeder>().EnsureDefaultsAsync();
         var demo = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
         if (demo.IsEnabled(app.Configuration))
         {

@@ -24,6 +24,7 @@ public static class Policies
     public const string Users = "Usuarios";
     public const string History = "Historico";
     public const string Support = "Suporte";
+    public const string Sign = "Documentos.Assinar";
 
     private static readonly Profile[] _everyProfile = Enum.GetValues<Profile>();
 
@@ -41,6 +42,8 @@ public static class Policies
         [Users] = [Profile.CentralAdministrator, Profile.InternalControl],
         [History] = [Profile.CentralAdministrator, Profile.InternalControl],
         [Support] = [Profile.TechnicalSupport],
+        // Who signs a body's official documents: its head, the commission that wrote them, internal control.
+        [Sign] = [Profile.SeniorManagement, Profile.IntegrityCommission, Profile.InternalControl],
     };
 
     public static bool Allows(string policy, TenantContext tenant) => tenant.HasAny(Profiles[policy]);
