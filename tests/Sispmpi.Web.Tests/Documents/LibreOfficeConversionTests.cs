@@ -52,7 +52,7 @@ public sealed partial class LibreOfficeConversionTests
     }
 
     /// <summary>Writes the file, converts it with LibreOffice and returns the PDF's text, whitespace collapsed.</summary>
-    private static async Task<string> ConvertAndReadAsync(string fileName, byte[] content)
+    internal static async Task<string> ConvertAndReadAsync(string fileName, byte[] content)
     {
         if (LibreOfficeFactAttribute.Missing() is { } missing)
         {
@@ -95,4 +95,29 @@ public sealed partial class LibreOfficeConversionTests
 
     [GeneratedRegex(@"Página \d+ de (\d+)")]
     private static partial Regex PageCount();
+}
+
+/// <summary>The demo plan's real spreadsheet and programme draft, as downloaded, open in LibreOffice.</summary>
+[Trait("Category", "LibreOffice")]
+[Collection(AppCollection.Name)]
+public sealed class PlanDocumentsInLibreOfficeTests(SispmpiAppFactory app)
+{
+    [LibreOfficeFact]
+    public async Task The_demo_plan_spreadsheet_and_programme_draft_convert_with_their_content()
+    {
+        var client = await app.LoginAsync("comissao@demo.gov.br");
+        var planId = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Plans.Where(p => p.Title == "Plano de Integridade da SEPLAG").Select(p => p.Id)));
+
+        var sheet = await LibreOfficeConversionTests.ConvertAndReadAsync("minuta.xlsx",
+            await client.GetByteArrayAsync($"/planos/{planId}/minuta-do-plano.xlsx"));
+        sheet.ShouldContain("Mapear riscos à integridade nos processos de compras");
+        sheet.ShouldContain("R$ 40.000,00");
+
+        var draft = await LibreOfficeConversionTests.ConvertAndReadAsync("programa.docx",
+            await client.GetByteArrayAsync($"/planos/{planId}/minuta-do-programa.docx"));
+        draft.ShouldContain("Comissão de integridade");
+        draft.ShouldContain("Beatriz Comissão");
+        draft.ShouldContain("Diagnóstico validado por Henrique Secretário");
+    }
 }
