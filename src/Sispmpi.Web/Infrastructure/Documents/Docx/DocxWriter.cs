@@ -504,32 +504,9 @@ public static class DocxWriter
             return properties;
         }
 
-        /// <summary>Text without the characters XML forbids; a lone carriage return counts as a line break.</summary>
-        private static string CleanText(string text)
-        {
-            var builder = new StringBuilder(text.Length);
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    builder.Append(c).Append(text[++i]);
-                }
-                else if (c is '\t' or '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD))
-                {
-                    builder.Append(c);
-                }
-                else if (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))
-                {
-                    builder.Append('\n');
-                }
-            }
+        private static string CleanText(string text) => XmlText.Clean(text);
 
-            return builder.ToString();
-        }
-
-        private static string Truncate(string text, int length) =>
-            text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
+        private static string Truncate(string text, int length) => XmlText.Truncate(text, length);
 
         // --- header and footer ----------------------------------------------------------------------------
 

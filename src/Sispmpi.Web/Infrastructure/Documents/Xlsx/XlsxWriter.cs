@@ -164,17 +164,7 @@ public static partial class XlsxWriter
         return result;
     }
 
-    private static string Truncate(string text, int length)
-    {
-        if (text.Length <= length)
-        {
-            return text;
-        }
-
-        // Never cut a surrogate pair in half.
-        var cut = char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
-        return text[..cut];
-    }
+    private static string Truncate(string text, int length) => XmlText.Truncate(text, length);
 
     private static void WriteProperties(SpreadsheetDocument package, Workbook workbook)
     {
@@ -525,28 +515,7 @@ public static partial class XlsxWriter
     /// </summary>
     internal static string CleanText(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (c is '\t' or '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD))
-            {
-                builder.Append(c);
-            }
-            else if (c == '\r')
-            {
-                if (i + 1 >= text.Length || text[i + 1] != '\n')
-                {
-                    builder.Append('\n');
-                }
-            }
-        }
-
-        var clean = EscapeLookalike().Replace(builder.ToString(), "_x005F$0");
+        var clean = EscapeLookalike().Replace(XmlText.Clean(text), "_x005F$0");
         return Truncate(clean, MaxCellText);
     }
 
