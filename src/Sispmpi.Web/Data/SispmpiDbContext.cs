@@ -4,6 +4,7 @@ using Sispmpi.Web.Features.Identity;
 using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Infrastructure.Auditing;
+using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Tenancy;
 
 namespace Sispmpi.Web.Data;
@@ -43,6 +44,11 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Formulation.Diagnosis> Diagnoses => Set<Features.Formulation.Diagnosis>();
     public DbSet<Features.Documents.SignedDocument> SignedDocuments => Set<Features.Documents.SignedDocument>();
     public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
+    public DbSet<Features.Formulation.IntegrityRisk> Risks => Set<Features.Formulation.IntegrityRisk>();
+    public DbSet<Features.Formulation.RiskTreatment> RiskTreatments => Set<Features.Formulation.RiskTreatment>();
+    public DbSet<Features.Formulation.PlanPublication> PlanPublications => Set<Features.Formulation.PlanPublication>();
+    public DbSet<Features.Formulation.ActionSupportUnit> ActionSupportUnits => Set<Features.Formulation.ActionSupportUnit>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;

@@ -29,6 +29,11 @@ public sealed class ErrorModel : PageModel
             _ when Code >= 500 => ("Erro interno", "Ocorreu um erro inesperado. Nada do que já estava salvo foi perdido; tente de novo em instantes."),
             _ => ("Não foi possível concluir", "Não foi possível atender à solicitação."),
         };
+        // A filter that refused the request may have said why, in the user's language.
+        if (HttpContext.Items[Formulation.EditablePlanAttribute.ErrorMessageKey] is string reason)
+        {
+            Message = reason;
+        }
         // Only the re-executed error page sets the status: a direct visit to /erro/404 is itself a 404 page.
         Response.StatusCode = Code;
     }

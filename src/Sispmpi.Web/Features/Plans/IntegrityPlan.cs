@@ -19,6 +19,15 @@ public sealed class IntegrityPlan : IOrganizationScoped
     public DateOnly? ValidTo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    // Step 4, validação geral.
+    /// <summary>Names from the stakeholder catalog; null until the validation step is filled.</summary>
+    public List<string>? Stakeholders { get; set; }
+    public string? OtherStakeholders { get; set; }
+    public string? ValidationRemarks { get; set; }
+    public DateTimeOffset? ValidatedAt { get; set; }
+    // Steps 5 and 6: when the drafts were last generated.
+    public DateTimeOffset? ProgramDraftGeneratedAt { get; set; }
+    public DateTimeOffset? PlanDraftGeneratedAt { get; set; }
     /// <summary>The plan this version or edition was derived from.</summary>
     public int? OriginPlanId { get; set; }
     public List<PlanAxis> Axes { get; set; } = [];

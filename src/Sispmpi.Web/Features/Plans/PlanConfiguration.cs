@@ -16,6 +16,7 @@ internal sealed class IntegrityPlanConfiguration : IEntityTypeConfiguration<Inte
         builder.HasMany(p => p.Actions).WithOne(a => a.Plan).HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.OrganizationId, p.Status });
         builder.Ignore(p => p.IsReadOnly);
+        builder.Property(p => p.ValidationRemarks).HasMaxLength(4000);
     }
 }
 

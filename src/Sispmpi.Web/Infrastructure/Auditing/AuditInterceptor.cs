@@ -38,7 +38,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
     private static readonly HashSet<Type> _ignoredTypes =
     [
-        typeof(AuditEntry), typeof(IdentityUserToken<int>), typeof(IdentityUserLogin<int>), typeof(IdentityUserClaim<int>),
+        typeof(AuditEntry), typeof(Email.OutboxMessage), typeof(IdentityUserToken<int>), typeof(IdentityUserLogin<int>), typeof(IdentityUserClaim<int>),
     ];
 
     /// <summary>

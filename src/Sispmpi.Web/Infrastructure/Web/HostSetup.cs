@@ -129,6 +129,7 @@ public static class HostSetup
         services.AddScoped<Features.Documents.PlanDocuments>();
         services.AddScoped<Features.Documents.DocumentSigning>();
         services.AddScoped<Features.Documents.DocumentVerifier>();
+        services.AddScoped<Features.Formulation.Lifecycle.PlanLifecycle>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")

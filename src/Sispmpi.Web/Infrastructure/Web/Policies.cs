@@ -25,6 +25,10 @@ public static class Policies
     public const string History = "Historico";
     public const string Support = "Suporte";
     public const string Sign = "Documentos.Assinar";
+    public const string FormulationEdit = "Elaboracao.Editar";
+    public const string DiagnosisAcknowledge = "Elaboracao.Ciencia";
+    public const string PublicationAcknowledge = "Elaboracao.CienciaPublicacao";
+    public const string PlanReopen = "Planos.Reabrir";
 
     private static readonly Profile[] _everyProfile = Enum.GetValues<Profile>();
 
@@ -44,6 +48,12 @@ public static class Policies
         [Support] = [Profile.TechnicalSupport],
         // Who signs a body's official documents: its head, the commission that wrote them, internal control.
         [Sign] = [Profile.SeniorManagement, Profile.IntegrityCommission, Profile.InternalControl],
+        // The commission writes the plan; only the head acknowledges the diagnosis (SPEC §3.1, 2d); the head
+        // and internal control acknowledge the publication; only the central administrator reopens a plan.
+        [FormulationEdit] = [Profile.IntegrityCommission],
+        [DiagnosisAcknowledge] = [Profile.SeniorManagement],
+        [PublicationAcknowledge] = [Profile.SeniorManagement, Profile.InternalControl],
+        [PlanReopen] = [Profile.CentralAdministrator],
     };
 
     public static bool Allows(string policy, TenantContext tenant) => tenant.HasAny(Profiles[policy]);

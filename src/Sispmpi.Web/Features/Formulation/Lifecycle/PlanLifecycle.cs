@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sispmpi.Core.Identity;
+using Sispmpi.Core.Plans;
+using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Plans;
+using Sispmpi.Web.Features.Shared;
+using Sispmpi.Web.Infrastructure.Email;
+using Sispmpi.Web.Infrastructure.Tenancy;
+
+namespace Sispmpi.Web.Features.Formulation.Lifecycle;
+
+/// <summary>
+/// The plan's life cycle (SPEC §3): Não iniciado → Em elaboração → Publicado → Obsoleto. Every method returns
+/// null on success or a Portuguese message saying why the transition is refused.
+/// </summary>
+public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, TimeProvider clock, IOptions<MailOptions> mailOptions)
+{
+    /// <summary>The first thing the commission enters moves a plan from "não iniciado" to "em elaboração".</summary>
+    public async Task MarkInPreparationAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is { Status: PlanStatus.NotStarted })
+        {
+            plan.Status = PlanStatus.InPreparation;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>What still prevents publication, in Portuguese; empty when the plan can be published.</summary>
+    public async Task<IReadOnlyList<string>> PublicationBlockersAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var blockers = new List<string>();
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, cancellationToken);
+        if (plan.IsReadOnly)
+        {
+            blockers.Add("O plano já está publicado.");
+        }
+        if (!await db.PlanActions.AnyAsync(a => a.PlanId == planId, cancellationToken))
+        {
+            blockers.Add("O plano não tem ações.");
+        }
+        if (plan.ValidFrom is null || plan.ValidTo is null || plan.ValidatedAt is null)
+        {
+            blockers.Add("A validação geral (etapa 4) não foi concluída.");
+        }
+        var publication = await db.PlanPublications.AsNoTracking().FirstOrDefaultAsync(p => p.PlanId == planId, cancellationToken);
+        if (publication is null || string.IsNullOrWhiteSpace(publication.ActName) || string.IsNullOrWhiteSpace(publication.ActNumber) || publication.ActDate is null)
+        {
+            blockers.Add("Informe o ato de publicação: nome, número e data.");
+        }
+        if (publication?.FinalPdfKey is null)
+        {
+            blockers.Add("Envie o PDF final assinado do plano.");
+        }
+        if (publication?.HeadAcknowledgedAt is null || publication.InternalControlAcknowledgedAt is null)
+        {
+            blockers.Add("Faltam as ciências da alta administração e do controle interno.");
+        }
+        return blockers;
+    }
+
+    /// <summary>
+    /// Publishes the plan: it becomes read-only, an earlier published plan of the organization becomes obsolete,
+    /// and each party is notified through the outbox in the same transaction (SPEC §3.1, step 7).
+    /// </summary>
+    public async Task<string?> PublishAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var blockers = await PublicationBlockersAsync(planId, cancellationToken);
+        if (blockers.Count > 0)
+        {
+            return string.Join(" ", blockers);
+        }
+        var plan = await db.Plans.Include(p => p.Organization).FirstAsync(p => p.Id == planId, cancellationToken);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var superseded = await db.Plans
+            .Where(p => p.OrganizationId == plan.OrganizationId && p.Id != plan.Id && p.Status == PlanStatus.Published)
+            .ToListAsync(cancellationToken);
+        foreach (var old in superseded)
+        {
+            old.Status = PlanStatus.Obsolete;
+        }
+        plan.Status = PlanStatus.Published;
+        plan.PublishedAt = now;
+        await QueuePublicationNoticesAsync(plan, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task QueuePublicationNoticesAsync(IntegrityPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var organization = plan.Organization!;
+        // The central body is every oversight organization above this one.
+        var oversight = new List<int>();
+        for (var parentId = organization.ParentId; parentId is int id && !oversight.Contains(id);)
+        {
+            oversight.Add(id);
+            parentId = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == id).Select(o => o.ParentId).FirstOrDefaultAsync(cancellationToken);
+        }
+        (string Party, Profile Profile, IReadOnlyList<int> Organizations)[] parties =
+        [
+            ("órgão central", Profile.CentralAdministrator, oversight),
+            ("controle interno", Profile.InternalControl, [organization.Id]),
+            ("comitê de monitoramento", Profile.MonitoringCommittee, [organization.Id]),
+            ("comissão de integridade", Profile.IntegrityCommission, [organization.Id]),
+        ];
+        var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/planos/{plan.Id}";
+        foreach (var (party, profile, organizations) in parties)
+        {
+            var emails = await db.ProfileGrants.IgnoreQueryFilters()
+                .Where(g => g.Profile == profile && organizations.Contains(g.OrganizationId) && g.User!.IsActive)
+                .Select(g => g.User!.Email!).Distinct().OrderBy(e => e).ToListAsync(cancellationToken);
+            var next = profile switch
+            {
+                Profile.InternalControl => "Cadastre os executores das ações e acompanhe a avaliação do plano.",
+                Profile.MonitoringCommittee => "O monitoramento da execução das ações pode começar.",
+                Profile.CentralAdministrator => "O plano passa a compor o painel da rede.",
+                _ => "O plano está publicado e não pode mais ser alterado sem reabertura.",
+            };
+            db.Outbox.Add(new OutboxMessage
+            {
+                OrganizationId = organization.Id, Event = "plano-publicado", CreatedAt = now,
+                To = string.Join(", ", emails),
+                Status = emails.Count == 0 ? OutboxStatus.Failed : OutboxStatus.Pending,
+                LastError = emails.Count == 0 ? $"Nenhum usuário com o perfil {Labels.Of(profile)} para receber o aviso." : null,
+                Subject = $"SisPMPI: {plan.Title} publicado",
+                TextBody = $"""
+                    Aviso ao {party}.
+
+                    O {plan.Title} ({organization.Name}), edição {plan.Edition}, versão {plan.Version}, foi publicado em {Labels.DateTime(now)}.
+
+                    {next}
+
+                    Acesse: {link}
+                    """,
+            });
+        }
+    }
+
+    /// <summary>Only the central administrator reopens a published plan, with a justification kept in the history.</summary>
+    public async Task<string?> ReopenAsync(int planId, string? justification, CancellationToken cancellationToken = default)
+    {
+        if (!tenant.Has(Profile.CentralAdministrator))
+        {
+            return "Somente o administrador central pode reabrir um plano.";
+        }
+        if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < 10)
+        {
+            return "Informe a justificativa da reabertura (pelo menos 10 caracteres).";
+        }
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return "Plano não encontrado.";
+        }
+        if (plan.Status != PlanStatus.Published)
+        {
+            return "Somente um plano publicado pode ser reaberto.";
+        }
+        plan.Status = PlanStatus.InPreparation;
+        await db.SaveChangesAsync(justification.Trim(), cancellationToken);
+        return null;
+    }
+}
