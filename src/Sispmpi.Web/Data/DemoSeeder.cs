@@ -106,17 +106,19 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync(cancellationToken);
 
         await SeedPublishedPlanAsync(seplag, units, today, cancellationToken);
-        db.Plans.Add(new IntegrityPlan
+        var prefeituraPlan = new IntegrityPlan
         {
             OrganizationId = prefeitura.Id, Title = "Plano de Integridade da Prefeitura de Ouro Preto", Edition = $"{today.Year}–{today.Year + 1}",
             Status = PlanStatus.InPreparation, CreatedAt = clock.GetUtcNow(),
-        });
+        };
+        db.Plans.Add(prefeituraPlan);
         db.Plans.Add(new IntegrityPlan
         {
             OrganizationId = camara.Id, Title = "Plano de Integridade da Câmara Municipal", Edition = $"{today.Year + 1}–{today.Year + 2}",
             Status = PlanStatus.NotStarted, CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await SeedPlanInPreparationAsync(prefeitura, prefeituraPlan, units, today, cancellationToken);
         return true;
 
         AdministrativeUnit Unit(Organization org, string name, string acronym, AdministrativeUnit? parent = null)
@@ -216,6 +218,8 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await new Features.Formulation.Editor.PlanTree(db).RenumberAsync(plan.Id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         // Quantitative goals on the training and transparency actions.
         var training = await db.PlanActions.SingleAsync(a => a.PlanId == plan.Id && a.Title == "Capacitar servidores em ética e integridade", cancellationToken);
@@ -225,6 +229,101 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync(cancellationToken);
 
         await SeedFormulationAsync(org, plan, units, start, cancellationToken);
+        await SeedRisksAsync(org.Id, plan.Id,
+        [
+            ("Fraude em contratações", "Direcionamento de licitações de serviços de TI", 4, 5, 3, 4, "Mapear riscos à integridade nos processos de compras"),
+            ("Conflito de interesses", "Servidores com participação em empresas fornecedoras", 3, 4, 2, 3, "Monitorar declarações de conflito de interesses"),
+            ("Nepotismo", "Nomeação de parentes em cargos comissionados", 2, 4, 1, 3, "Implantar controles para prevenção de nepotismo"),
+            ("Vazamento de informação", "Divulgação indevida de dados de folha de pagamento", 3, 3, 2, 3, "Reestruturar a página de transparência ativa"),
+            ("Assédio", "Assédio moral em unidades com metas de produtividade", 3, 5, 3, 4, "Promover curso sobre assédio moral e sexual"),
+            ("Uso indevido de recursos", "Uso de veículos oficiais para fins particulares", 2, 2, 1, 2, null),
+        ], cancellationToken);
+    }
+
+    private async Task SeedRisksAsync(int organizationId, int planId,
+        (string Category, string Title, int P, int I, int Rp, int Ri, string? TreatedBy)[] risks, CancellationToken cancellationToken)
+    {
+        foreach (var r in risks)
+        {
+            var risk = new Features.Formulation.IntegrityRisk
+            {
+                OrganizationId = organizationId, PlanId = planId, Category = r.Category, Title = r.Title,
+                Cause = "Controles internos insuficientes e baixa segregação de funções.",
+                Consequence = "Prejuízo ao erário e à imagem do órgão.", Probability = r.P, Impact = r.I,
+                ExistingControls = "Normas internas e revisão pela chefia imediata.", ResidualProbability = r.Rp, ResidualImpact = r.Ri,
+            };
+            if (r.TreatedBy is not null)
+            {
+                var actionId = await db.PlanActions.Where(a => a.PlanId == planId && a.Title == r.TreatedBy).Select(a => a.Id).SingleAsync(cancellationToken);
+                risk.Treatments.Add(new Features.Formulation.RiskTreatment { OrganizationId = organizationId, ActionId = actionId });
+            }
+            db.Risks.Add(risk);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The prefeitura's plan, halfway through the formulation: commission done, diagnosis under way, a first draft of the plan.</summary>
+    private async Task SeedPlanInPreparationAsync(Organization org, IntegrityPlan plan, Dictionary<string, AdministrativeUnit> units, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        db.Commissions.Add(new Features.Formulation.IntegrityCommission
+        {
+            OrganizationId = org.Id, PlanId = plan.Id, IsFormallyInstituted = true, ActType = "Portaria", ActNumber = "GP nº 118",
+            ActDate = today.AddDays(-60), ActLink = "https://www.ouropreto.mg.gov.br/", StartDate = today.AddDays(-55), PlannedDurationDays = 150,
+            Members =
+            [
+                new() { OrganizationId = org.Id, Name = "Luciana Ferreira Campos", UnitId = units["CGM"].Id, Email = "luciana.campos@demo.gov.br", IsCoordinator = true },
+                new() { OrganizationId = org.Id, Name = "Marcos Vinícius Prado", UnitId = units["SMA"].Id, Email = "marcos.prado@demo.gov.br" },
+                new() { OrganizationId = org.Id, Name = "Sônia Aparecida Lopes", UnitId = units["GP"].Id, Email = "sonia.lopes@demo.gov.br" },
+            ],
+        });
+        db.Diagnoses.Add(new Features.Formulation.Diagnosis
+        {
+            OrganizationId = org.Id, PlanId = plan.Id,
+            Mission = "Promover o desenvolvimento de Ouro Preto com serviços públicos de qualidade e preservação do patrimônio.",
+            Vision = "Ser referência em gestão municipal transparente entre as cidades históricas.",
+            Values = "Transparência, ética, respeito ao patrimônio e participação social.",
+            OrganizationalStructure = "Gabinete do Prefeito, Controladoria-Geral do Município e secretarias municipais.",
+            Competences = "Prestar os serviços públicos de interesse local previstos na Lei Orgânica.",
+            Duties = "Executar o orçamento municipal, licitar e contratar obras e serviços, gerir o quadro de pessoal.",
+            Instruments = ["Questionário aplicado aos servidores", "Análise documental"],
+            MainFindings = "Ausência de código de conduta e de canal de denúncias estruturado; contratações emergenciais recorrentes.",
+            ThematicAxes = ["Código de conduta e ética", "Canais de denúncia e responsabilização"],
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var axes = new[] { "Código de conduta e ética", "Canais de denúncia e responsabilização" }.Select((title, i) => new PlanAxis
+        {
+            OrganizationId = org.Id, PlanId = plan.Id, Position = i + 1, Number = "", Title = title,
+        }).ToList();
+        db.PlanAxes.AddRange(axes);
+        await db.SaveChangesAsync(cancellationToken);
+        (int Axis, string Title, string Unit, int Start, int End, decimal Budget)[] actions =
+        [
+            (0, "Elaborar o código de conduta dos servidores municipais", "CGM", 30, 150, 0m),
+            (0, "Instituir a comissão de ética municipal", "GP", 60, 120, 0m),
+            (1, "Implantar o canal de denúncias na ouvidoria", "CGM", 45, 200, 35_000m),
+            (1, "Regulamentar o tratamento de denúncias anônimas", "SMA", 90, 180, 0m),
+        ];
+        var position = new int[axes.Count];
+        foreach (var a in actions)
+        {
+            db.PlanActions.Add(new PlanAction
+            {
+                OrganizationId = org.Id, PlanId = plan.Id, AxisId = axes[a.Axis].Id, Position = ++position[a.Axis], Number = "", Title = a.Title,
+                ActionType = "Normativo", Classification = ActionClassification.OneOff, ExecutingUnitId = units[a.Unit].Id,
+                PlannedStart = today.AddDays(a.Start), PlannedEnd = today.AddDays(a.End), PlannedBudget = a.Budget,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await new Features.Formulation.Editor.PlanTree(db).RenumberAsync(plan.Id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedRisksAsync(org.Id, plan.Id,
+        [
+            ("Fraude em contratações", "Fracionamento de despesas para dispensa de licitação", 4, 4, 4, 3, "Elaborar o código de conduta dos servidores municipais"),
+            ("Favorecimento indevido", "Concessão de alvarás fora da ordem cronológica", 3, 3, 3, 3, null),
+            ("Corrupção passiva", "Solicitação de vantagem na fiscalização de obras", 2, 5, 2, 4, "Implantar o canal de denúncias na ouvidoria"),
+        ], cancellationToken);
     }
 
     /// <summary>Steps 1 and 2 of the demo plan: the commission that formulated it and its diagnosis.</summary>

@@ -173,6 +173,8 @@ public sealed class SweepFixture : IAsyncLifetime
             DemoIds["unitId"] = unit.Id.ToString();
             DemoIds["userId"] = user.Id.ToString();
             DemoIds["code"] = "404";
+            DemoIds["axisId"] = (await db.PlanAxes.FirstAsync(a => a.PlanId == plan.Id)).Id.ToString();
+            DemoIds["riskId"] = (await db.Risks.FirstAsync(r => r.PlanId == plan.Id)).Id.ToString();
 
             // A signed document of the demo organization (its files need not exist for the sweep).
             var signed = new Sispmpi.Web.Features.Documents.SignedDocument

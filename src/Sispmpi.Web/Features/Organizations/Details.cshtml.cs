@@ -26,7 +26,7 @@ public sealed class DetailsModel(SispmpiDbContext db, TimeProvider clock) : Page
         public int? Year { get; set; }
 
         [Required(ErrorMessage = "Informe o orçamento.")]
-        [Range(typeof(decimal), "0", "999999999999999", ErrorMessage = "O orçamento não pode ser negativo.")]
+        [Range(typeof(decimal), "0", "999999999999999", ErrorMessage = "O orçamento não pode ser negativo.", ParseLimitsInInvariantCulture = true)]
         public decimal? Budget { get; set; }
 
         [Required(ErrorMessage = "Informe a força de trabalho.")]

@@ -8,7 +8,8 @@ namespace Sispmpi.Web.Infrastructure.Web;
 /// A labelled form field in the gov.br style — label, input, hint and the field's validation message, marked
 /// <c>danger</c> when invalid and linked by <c>aria-describedby</c> — so forms stay short and accessible.
 /// Usage: <c>&lt;gov-field for="Input.Name" label="Nome" /&gt;</c>; set <c>type</c> to text (default), email,
-/// password, date, number, textarea, checkbox or select (with <c>items</c>).
+/// password, date, number (integers), decimal (Brazilian format, e.g. 1.234,56), textarea, checkbox or select
+/// (with <c>items</c>).
 /// </summary>
 [HtmlTargetElement("gov-field", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovFieldTagHelper(IHtmlGenerator generator, System.Text.Encodings.Web.HtmlEncoder encoder) : TagHelper
@@ -81,6 +82,13 @@ public sealed class GovFieldTagHelper(IHtmlGenerator generator, System.Text.Enco
                 break;
             case "password":
                 control = generator.GeneratePassword(ViewContext, For.ModelExplorer, name, null, attributes);
+                break;
+            case "decimal":
+                // Not type=number: the browser would send "1234.5" while the server reads Brazilian numbers
+                // ("1.234,50"), turning the point into a thousands separator.
+                attributes["type"] = "text";
+                attributes["inputmode"] = "decimal";
+                control = generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, "{0:#,0.##}", attributes);
                 break;
             default:
                 attributes["type"] = Type;
