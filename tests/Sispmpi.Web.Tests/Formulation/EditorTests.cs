@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Features.Formulation;
 using Sispmpi.Web.Features.Plans;
+using Microsoft.Extensions.DependencyInjection;
 using Sispmpi.Web.Tests.Infrastructure;
 
 namespace Sispmpi.Web.Tests.Formulation;
@@ -140,5 +141,63 @@ public sealed class EditorTests(SispmpiAppFactory app) : IClassFixture<SispmpiAp
 
         // Reopened, the commission may edit again.
         (await PostEditor(commission, planId, "AddAxis", new() { ["NewTitle"] = "Eixo incluído após a reabertura" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+}
+
+/// <summary>Revisions carry the plan over; publishing the revision makes the old plan obsolete.</summary>
+public sealed class RevisionTests(SispmpiAppFactory app) : IClassFixture<SispmpiAppFactory>
+{
+    [Fact]
+    public async Task A_new_version_carries_every_action_with_a_link_to_its_origin_and_supersedes_the_old_plan_when_published()
+    {
+        var source = await app.WithDbAsync(db => db.Plans.SingleAsync(p => p.Title == "Plano de Integridade da SEPLAG"));
+        var (revisionId, error) = await WithLifecycleAsync(l => l.CreateRevisionAsync(source.Id));
+        error.ShouldBeNull();
+        var (revision, originals, copies) = await app.WithDbAsync(async db => (
+            await db.Plans.SingleAsync(p => p.Id == revisionId),
+            await db.PlanActions.Where(a => a.PlanId == source.Id).OrderBy(a => a.Id).ToListAsync(),
+            await db.PlanActions.Where(a => a.PlanId == revisionId).ToListAsync()));
+        revision.Version.ShouldBe(source.Version + 1);
+        revision.Edition.ShouldBe(source.Edition);
+        revision.Status.ShouldBe(PlanStatus.InPreparation);
+        revision.OriginPlanId.ShouldBe(source.Id);
+        copies.Count.ShouldBe(originals.Count);
+        foreach (var original in originals)
+        {
+            var copy = copies.Single(c => c.OriginActionId == original.Id);
+            (copy.Number, copy.Title, copy.Status).ShouldBe((original.Number, original.Title, original.Status));
+        }
+        // The current plan stays published while the revision is prepared; a second revision is refused.
+        (await app.WithDbAsync(db => db.Plans.Where(p => p.Id == source.Id).Select(p => p.Status).SingleAsync())).ShouldBe(PlanStatus.Published);
+        (await WithLifecycleAsync(l => l.CreateRevisionAsync(source.Id))).Error.ShouldBe("Já existe uma revisão deste plano em elaboração.");
+
+        // Publishing the revision (its formalities done) makes the old one obsolete.
+        await app.WithDbAsync(async db =>
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Id == revisionId);
+            plan.ValidatedAt = DateTimeOffset.UtcNow;
+            db.PlanPublications.Add(new PlanPublication
+            {
+                OrganizationId = plan.OrganizationId, PlanId = plan.Id, ActName = "Resolução", ActNumber = "1", ActDate = new DateOnly(2026, 11, 1),
+                FinalPdfKey = "publicacoes/teste", HeadAcknowledgedAt = DateTimeOffset.UtcNow, InternalControlAcknowledgedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        (await WithLifecycleAsync(l => l.PublishAsync(revisionId!.Value))).ShouldBeNull();
+        (await app.WithDbAsync(db => db.Plans.Where(p => p.Id == source.Id).Select(p => p.Status).SingleAsync())).ShouldBe(PlanStatus.Obsolete);
+        var notices = await app.WithDbAsync(db => db.Outbox.Where(m => m.Event == "plano-publicado").ToListAsync());
+        notices.Count.ShouldBe(4);
+        notices.Single(m => m.TextBody.Contains("Aviso ao controle interno")).To.ShouldBe("auditor@demo.gov.br");
+        notices.Single(m => m.TextBody.Contains("Aviso ao órgão central")).To.ShouldBe("admin@demo.gov.br");
+        notices.Single(m => m.TextBody.Contains("Aviso ao comitê de monitoramento")).To.ShouldBe("monitor@demo.gov.br");
+        notices.Single(m => m.TextBody.Contains("Aviso à comissão") || m.TextBody.Contains("Aviso ao comissão") || m.TextBody.Contains("comissão de integridade")).To.ShouldBe("comissao@demo.gov.br");
+    }
+
+    private async Task<T> WithLifecycleAsync<T>(Func<Sispmpi.Web.Features.Formulation.Lifecycle.PlanLifecycle, Task<T>> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<Sispmpi.Web.Infrastructure.Tenancy.TenantContext>();
+        tenant.UseSystem();
+        return await action(scope.ServiceProvider.GetRequiredService<Sispmpi.Web.Features.Formulation.Lifecycle.PlanLifecycle>());
     }
 }

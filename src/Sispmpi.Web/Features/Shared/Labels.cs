@@ -99,6 +99,16 @@ public static class Labels
         "IntegrityPlan" => "Plano de integridade",
         "PlanAxis" => "Eixo",
         "PlanAction" => "Ação",
+        "IntegrityRisk" => "Risco de integridade",
+        "RiskTreatment" => "Tratamento de risco",
+        "IntegrityCommission" => "Comissão de integridade",
+        "CommissionMember" => "Membro da comissão",
+        "Diagnosis" => "Diagnóstico",
+        "PlanPublication" => "Publicação do plano",
+        "ActionSupportUnit" => "Unidade de apoio",
+        "CatalogItem" => "Item de catálogo",
+        "SignedDocument" => "Documento assinado",
+        "DocumentSignature" => "Assinatura eletrônica",
         _ => entityType,
     };
 

@@ -139,6 +139,74 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
         }
     }
 
+    /// <summary>
+    /// Opens a revision of a published plan (SPEC §3): a new version of the same edition, or a new edition. The
+    /// copy starts in elaboration with the axes and actions carried over, each action keeping a link to the one
+    /// it came from; the current plan stays published until the new one is published, which makes it obsolete.
+    /// Returns the new plan's id, or a Portuguese message.
+    /// </summary>
+    public async Task<(int? PlanId, string? Error)> CreateRevisionAsync(int planId, string? newEdition = null,
+        CancellationToken cancellationToken = default)
+    {
+        var source = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (source is null)
+        {
+            return (null, "Plano não encontrado.");
+        }
+        if (source.Status != PlanStatus.Published)
+        {
+            return (null, "Somente um plano publicado pode ser revisto.");
+        }
+        if (await db.Plans.AnyAsync(p => p.OriginPlanId == planId && p.Status != PlanStatus.Obsolete && p.Status != PlanStatus.Published, cancellationToken))
+        {
+            return (null, "Já existe uma revisão deste plano em elaboração.");
+        }
+        var edition = string.IsNullOrWhiteSpace(newEdition) ? source.Edition : newEdition.Trim();
+        var version = edition == source.Edition
+            ? await db.Plans.Where(p => p.OrganizationId == source.OrganizationId && p.Edition == edition).MaxAsync(p => p.Version, cancellationToken) + 1
+            : 1;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var revision = new IntegrityPlan
+        {
+            OrganizationId = source.OrganizationId, Title = source.Title, Edition = edition, Version = version, Status = PlanStatus.InPreparation,
+            ValidFrom = source.ValidFrom, ValidTo = source.ValidTo, CreatedAt = clock.GetUtcNow(), OriginPlanId = source.Id,
+        };
+        db.Plans.Add(revision);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var axes = await db.PlanAxes.AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.ParentId).ToListAsync(cancellationToken);
+        var copies = new Dictionary<int, PlanAxis>();
+        foreach (var axis in axes.Where(a => a.ParentId is null).Concat(axes.Where(a => a.ParentId is not null)))
+        {
+            var copy = new PlanAxis
+            {
+                OrganizationId = axis.OrganizationId, PlanId = revision.Id, Position = axis.Position, Number = axis.Number, Title = axis.Title,
+                Description = axis.Description, Parent = axis.ParentId is int parent ? copies[parent] : null,
+            };
+            copies[axis.Id] = copy;
+            db.PlanAxes.Add(copy);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var actions = await db.PlanActions.AsNoTracking().Where(a => a.PlanId == planId).ToListAsync(cancellationToken);
+        foreach (var a in actions)
+        {
+            db.PlanActions.Add(new PlanAction
+            {
+                OrganizationId = a.OrganizationId, PlanId = revision.Id, AxisId = copies[a.AxisId].Id, Position = a.Position, Number = a.Number,
+                Title = a.Title, Description = a.Description, ExecutingUnitId = a.ExecutingUnitId, Classification = a.Classification,
+                ActionType = a.ActionType, PlannedStart = a.PlannedStart, PlannedEnd = a.PlannedEnd, PlannedBudget = a.PlannedBudget,
+                Objectives = a.Objectives, Benefits = a.Benefits, SuggestedEvidence = a.SuggestedEvidence, GoalIndicator = a.GoalIndicator,
+                GoalUnit = a.GoalUnit, GoalBaseline = a.GoalBaseline, GoalTarget = a.GoalTarget, Weight = a.Weight, OriginActionId = a.Id,
+                // The execution so far travels with the action: a revision changes the plan, not what was done.
+                StartedOn = a.StartedOn, ConcludedOn = a.ConcludedOn, DiscontinuedOn = a.DiscontinuedOn,
+                DiscontinuationJustification = a.DiscontinuationJustification, BudgetSpent = a.BudgetSpent, LastUpdateAt = a.LastUpdateAt,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (revision.Id, null);
+    }
+
     /// <summary>Only the central administrator reopens a published plan, with a justification kept in the history.</summary>
     public async Task<string?> ReopenAsync(int planId, string? justification, CancellationToken cancellationToken = default)
     {
