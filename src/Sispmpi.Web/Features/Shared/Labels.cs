@@ -8,8 +8,8 @@ namespace Sispmpi.Web.Features.Shared;
 /// <summary>How domain values read in Portuguese. Domain code stays in English; the user sees only these.</summary>
 public static class Labels
 {
-    private static readonly CultureInfo _ptBr = CultureInfo.GetCultureInfo("pt-BR");
-    private static readonly TimeZoneInfo _brasilia = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+    private static readonly CultureInfo _ptBr = Infrastructure.Web.BrazilTime.Culture;
+    private static readonly TimeZoneInfo _brasilia = Infrastructure.Web.BrazilTime.Zone;
 
     public static string Of(Profile profile) => profile switch
     {

@@ -15,7 +15,7 @@ namespace Sispmpi.Web.Infrastructure.Web;
 
 public static class HostSetup
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("pt-BR");
+    public static readonly CultureInfo Culture = BrazilTime.Culture;
 
     /// <summary>
     /// The folder holding <c>wwwroot</c> and <c>appsettings.json</c>: the working directory when it has them (a

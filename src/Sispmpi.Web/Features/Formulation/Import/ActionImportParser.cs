@@ -73,7 +73,7 @@ public static class ActionImportParser
     public const int MaxAxisNumber = 999;
     public const int MaxLongText = 4_000;
 
-    private static readonly CultureInfo _ptBr = CultureInfo.GetCultureInfo("pt-BR");
+    private static readonly CultureInfo _ptBr = Infrastructure.Web.BrazilTime.Culture;
 
     /// <summary>What kind of file the bytes are, whatever the name says.</summary>
     public enum FileKind

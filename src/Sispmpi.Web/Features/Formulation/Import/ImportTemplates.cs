@@ -23,7 +23,7 @@ public static class ImportTemplates
     public const string XlsxFileName = "modelo-importacao-acoes.xlsx";
     public const string CsvFileName = "modelo-importacao-acoes.csv";
 
-    private static readonly CultureInfo _ptBr = CultureInfo.GetCultureInfo("pt-BR");
+    private static readonly CultureInfo _ptBr = Infrastructure.Web.BrazilTime.Culture;
 
     private static CellKind Kind(ImportField field) => field switch
     {

@@ -40,7 +40,7 @@ public sealed class ImportActionsModel(SispmpiDbContext db, ActionImporter impor
         if (Upload.Length > ActionImportParser.MaxFileBytes)
         {
             Result = ActionImportResult.Failure(
-                $"O arquivo tem {(Upload.Length / 1024.0 / 1024.0).ToString("N1", System.Globalization.CultureInfo.GetCultureInfo("pt-BR"))} MB; o limite é 5 MB. Divida as ações em arquivos menores.");
+                $"O arquivo tem {(Upload.Length / 1024.0 / 1024.0).ToString("N1", Infrastructure.Web.BrazilTime.Culture)} MB; o limite é 5 MB. Divida as ações em arquivos menores.");
             return Page();
         }
         using var buffer = new MemoryStream((int)Upload.Length);

@@ -10,7 +10,7 @@ namespace Sispmpi.Web.Features.Formulation.Import;
 /// </summary>
 public static partial class PtBrValues
 {
-    private static readonly CultureInfo _ptBr = CultureInfo.GetCultureInfo("pt-BR");
+    private static readonly CultureInfo _ptBr = Infrastructure.Web.BrazilTime.Culture;
 
     public static readonly DateOnly MinDate = new(2000, 1, 1);
     public static readonly DateOnly MaxDate = new(2100, 12, 31);

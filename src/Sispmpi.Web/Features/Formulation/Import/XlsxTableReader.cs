@@ -21,7 +21,7 @@ public static class XlsxTableReader
 
     private const string NotAWorkbook = "O arquivo compactado enviado não é uma planilha XLSX válida. Envie o modelo preenchido, salvo como .xlsx ou .csv.";
 
-    private static readonly CultureInfo _ptBr = CultureInfo.GetCultureInfo("pt-BR");
+    private static readonly CultureInfo _ptBr = Infrastructure.Web.BrazilTime.Culture;
 
     public static SheetTable Read(byte[] bytes, int maxFilledRows)
     {

@@ -52,7 +52,7 @@ public static class DocxWriter
         private const int DecimalAbstract = 1;
         private const int BulletInstance = 1;
 
-        private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+        private static readonly CultureInfo PtBr = Web.BrazilTime.Culture;
 
         private readonly W.Body _body = new();
         private readonly List<W.NumberingInstance> _numberingInstances = [];

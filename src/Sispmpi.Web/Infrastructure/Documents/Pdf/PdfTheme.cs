@@ -6,8 +6,8 @@ namespace Sispmpi.Web.Infrastructure.Documents.Pdf;
 /// <summary>Page geometry, colours and type sizes shared by <see cref="PdfWriter.Render"/> and <see cref="PdfWriter.Stamp"/>.</summary>
 internal static class PdfTheme
 {
-    public static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
-    public static readonly TimeZoneInfo Brasilia = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+    public static readonly CultureInfo PtBr = Web.BrazilTime.Culture;
+    public static readonly TimeZoneInfo Brasilia = Web.BrazilTime.Zone;
 
     // ---- A4 portrait, in points (1 cm = 28.3465 pt) --------------------------------------------------------------
     public const double Cm = 72 / 2.54;

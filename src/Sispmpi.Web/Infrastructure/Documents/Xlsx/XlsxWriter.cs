@@ -42,9 +42,8 @@ public static partial class XlsxWriter
     private const string HeaderBorder = "FF1351B4";
     private const string TitleColor = "FF071D41";
 
-    private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+    private static readonly CultureInfo PtBr = Web.BrazilTime.Culture;
     private static readonly DateOnly SerialEpoch = new(1899, 12, 30);
-    private static readonly Lazy<TimeZoneInfo> SaoPaulo = new(FindSaoPaulo);
 
     // Indexes into cellXfs, in the order CreateStylesheet writes them.
     private enum Style : uint
@@ -420,9 +419,9 @@ public static partial class XlsxWriter
                 return NumberCell(reference, Serial(date.ToDateTime(TimeOnly.MinValue)), Style.Date);
             case DateTimeOffset moment:
                 length = 16;
-                return NumberCell(reference, Serial(TimeZoneInfo.ConvertTime(moment, SaoPaulo.Value).DateTime), Style.DateTime);
+                return NumberCell(reference, Serial(TimeZoneInfo.ConvertTime(moment, Web.BrazilTime.Zone).DateTime), Style.DateTime);
             case DateTime dateTime:
-                var local = dateTime.Kind == DateTimeKind.Utc ? TimeZoneInfo.ConvertTimeFromUtc(dateTime, SaoPaulo.Value) : dateTime;
+                var local = dateTime.Kind == DateTimeKind.Utc ? TimeZoneInfo.ConvertTimeFromUtc(dateTime, Web.BrazilTime.Zone) : dateTime;
                 var dateOnly = local.TimeOfDay == TimeSpan.Zero;
                 length = dateOnly ? 10 : 16;
                 return NumberCell(reference, Serial(local), dateOnly ? Style.Date : Style.DateTime);
@@ -481,19 +480,6 @@ public static partial class XlsxWriter
         var seconds = (long)Math.Round(moment.TimeOfDay.TotalSeconds, MidpointRounding.AwayFromZero);
         var serial = days + (seconds / 86400.0);
         return serial.ToString("R", CultureInfo.InvariantCulture);
-    }
-
-    private static TimeZoneInfo FindSaoPaulo()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            // Brazil has kept UTC−3 all year since 2019.
-            return TimeZoneInfo.CreateCustomTimeZone("America/Sao_Paulo", TimeSpan.FromHours(-3), "Brasília", "Brasília");
-        }
     }
 
     internal static string ColumnName(int columnNumber)
