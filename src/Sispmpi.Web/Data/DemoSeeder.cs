@@ -7,6 +7,9 @@ using Sispmpi.Core.Plans;
 using Sispmpi.Web.Features.Identity;
 using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Features.Plans;
+using Sispmpi.Web.Features.Execution;
+using Sispmpi.Web.Infrastructure.Documents;
+using Sispmpi.Web.Infrastructure.Storage;
 using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Data;
@@ -17,7 +20,7 @@ namespace Sispmpi.Web.Data;
 /// the traffic lights stay meaningful whenever the demo is started. Later modules extend this seed.
 /// </summary>
 public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, IOptions<DemoOptions> options,
-    TimeProvider clock, ILogger<DemoSeeder> logger)
+    TimeProvider clock, IFileStore files, ILogger<DemoSeeder> logger)
 {
     public const string Domain = "demo.gov.br";
 
@@ -229,6 +232,7 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync(cancellationToken);
 
         await SeedFormulationAsync(org, plan, units, start, cancellationToken);
+        await SeedExecutionAsync(org, plan, today, cancellationToken);
         await SeedRisksAsync(org.Id, plan.Id,
         [
             ("Fraude em contratações", "Direcionamento de licitações de serviços de TI", 4, 5, 3, 4, "Mapear riscos à integridade nos processos de compras"),
@@ -238,6 +242,83 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
             ("Assédio", "Assédio moral em unidades com metas de produtividade", 3, 5, 3, 4, "Promover curso sobre assédio moral e sexual"),
             ("Uso indevido de recursos", "Uso de veículos oficiais para fins particulares", 2, 2, 1, 2, null),
         ], cancellationToken);
+    }
+
+    /// <summary>
+    /// The executor answers for most actions (three are left to others, so "Minhas ações" differs from the whole
+    /// plan); evidence of each kind and goal measurements show what an executor records.
+    /// </summary>
+    private async Task SeedExecutionAsync(Organization org, IntegrityPlan plan, DateOnly today, CancellationToken cancellationToken)
+    {
+        var executor = await db.Users.SingleAsync(u => u.Email == "executor@" + Domain, cancellationToken);
+        var actions = await db.PlanActions.Where(a => a.PlanId == plan.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        string[] othersAnswer =
+        [
+            "Realizar reunião trimestral da alta administração sobre integridade",
+            "Aprovar a política de integridade da SEPLAG",
+            "Criar comissão permanente de processo administrativo disciplinar",
+        ];
+        foreach (var action in actions.Where(a => !othersAnswer.Contains(a.Title)))
+        {
+            action.ResponsibleUserId = executor.Id;
+        }
+        var ofTitle = actions.ToDictionary(a => a.Title);
+        var concluded = ofTitle["Reestruturar a página de transparência ativa"];
+        concluded.ExecutionNotes = "Nova página publicada com agenda, diárias, contratos e remuneração, conforme a LAI.";
+        var late = ofTitle["Mapear riscos de conflito de interesses na gestão de pessoas"];
+        late.ExecutionNotes = "Levantamento feito em 8 das 12 diretorias; faltam as regionais.";
+        late.LimitingFactors = ["Falta de pessoal", "Dependência de outra unidade"];
+        late.OtherLimitingFactors = "Mudança da chefia da Superintendência de Recursos Humanos.";
+        ofTitle["Realizar reunião trimestral da alta administração sobre integridade"].ExecutionNotes = "Quatro reuniões realizadas; atas no processo SEI.";
+
+        var now = clock.GetUtcNow();
+        var pdf = Infrastructure.Documents.Pdf.PdfWriter.Render(new OfficialDocument(
+            new DocumentInfo("Relatório de conclusão", org.Name, now),
+            null,
+            [
+                new Heading(1, "Relatório de conclusão da ação"),
+                new Paragraph($"Ação: {concluded.Number} — {concluded.Title}."),
+                new Paragraph("A nova página de transparência ativa foi publicada e validada pela Controladoria Seccional."),
+            ]));
+        var pdfKey = await files.SaveAsync(EvidenceService.FileFolder, pdf, cancellationToken);
+        db.ActionEvidence.AddRange(
+            Evidence(concluded, EvidenceKind.Link, "Página de transparência publicada", e => e.Url = "https://www.mg.gov.br/planejamento/transparencia", 8),
+            Evidence(concluded, EvidenceKind.Process, "Processo de contratação do novo portal", e =>
+                (e.ProcessNumber, e.ProcessNumberKind) = ("19973.011749/2025-70", Core.Execution.ProcessNumberKind.FederalNup), 7),
+            Evidence(concluded, EvidenceKind.File, "Relatório de conclusão", e =>
+                (e.FileName, e.FileKey, e.ContentType, e.FileSize, e.FileSha256) =
+                ("relatorio-de-conclusao.pdf", pdfKey, "application/pdf", pdf.LongLength, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf))), 6),
+            Evidence(ofTitle["Realizar reunião trimestral da alta administração sobre integridade"], EvidenceKind.Process, "Atas das reuniões",
+                e => (e.ProcessNumber, e.ProcessNumberKind) = ("1500.01.0012345/2025-12", Core.Execution.ProcessNumberKind.SeiMg), 10));
+
+        var training = ofTitle["Capacitar servidores em ética e integridade"];
+        var agenda = ofTitle["Publicar agenda de compromissos das autoridades"];
+        db.ActionMeasurements.AddRange(
+            Measurement(training, -300, 320m, "Turmas do primeiro semestre."),
+            Measurement(training, -180, 610m, null),
+            Measurement(training, -25, 840m, "Inclui o curso a distância."),
+            Measurement(agenda, -200, 45m, null),
+            Measurement(agenda, -75, 60m, "Secretários adjuntos incluídos."));
+        training.CurrentValue = 840m;
+        agenda.CurrentValue = 60m;
+        await db.SaveChangesAsync(cancellationToken);
+
+        ActionEvidence Evidence(PlanAction action, EvidenceKind kind, string description, Action<ActionEvidence> fill, int daysAgo)
+        {
+            var evidence = new ActionEvidence
+            {
+                OrganizationId = org.Id, ActionId = action.Id, Kind = kind, Description = description,
+                AddedAt = now.AddDays(-daysAgo), AddedById = executor.Id,
+            };
+            fill(evidence);
+            return evidence;
+        }
+
+        ActionMeasurement Measurement(PlanAction action, int day, decimal value, string? note) => new()
+        {
+            OrganizationId = org.Id, ActionId = action.Id, MeasuredOn = today.AddDays(day), Value = value, Note = note,
+            RecordedAt = now.AddDays(day), RecordedById = executor.Id,
+        };
     }
 
     private async Task SeedRisksAsync(int organizationId, int planId,

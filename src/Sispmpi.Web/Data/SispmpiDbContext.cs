@@ -49,6 +49,9 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Formulation.PlanPublication> PlanPublications => Set<Features.Formulation.PlanPublication>();
     public DbSet<Features.Formulation.ActionSupportUnit> ActionSupportUnits => Set<Features.Formulation.ActionSupportUnit>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Features.Execution.ActionParticipant> ActionParticipants => Set<Features.Execution.ActionParticipant>();
+    public DbSet<Features.Execution.ActionEvidence> ActionEvidence => Set<Features.Execution.ActionEvidence>();
+    public DbSet<Features.Execution.ActionMeasurement> ActionMeasurements => Set<Features.Execution.ActionMeasurement>();
 
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;

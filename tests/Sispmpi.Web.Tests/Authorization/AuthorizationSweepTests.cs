@@ -164,7 +164,9 @@ public sealed class SweepFixture : IAsyncLifetime
         {
             var seplag = await db.Organizations.SingleAsync(o => o.Acronym == "SEPLAG");
             var plan = await db.Plans.SingleAsync(p => p.OrganizationId == seplag.Id);
-            var action = await db.PlanActions.FirstAsync(a => a.PlanId == plan.Id);
+            // The demo action with a file among its evidence, so the evidence download is swept too.
+            var evidence = await db.ActionEvidence.FirstAsync(e => e.FileKey != null);
+            var action = await db.PlanActions.SingleAsync(a => a.Id == evidence.ActionId && a.PlanId == plan.Id);
             var unit = await db.AdministrativeUnits.FirstAsync(u => u.OrganizationId == seplag.Id && u.Acronym == "SCC");
             var user = await db.Users.SingleAsync(u => u.Email == "comissao@demo.gov.br");
             DemoIds["orgId"] = seplag.Id.ToString();
@@ -175,6 +177,7 @@ public sealed class SweepFixture : IAsyncLifetime
             DemoIds["code"] = "404";
             DemoIds["axisId"] = (await db.PlanAxes.FirstAsync(a => a.PlanId == plan.Id)).Id.ToString();
             DemoIds["riskId"] = (await db.Risks.FirstAsync(r => r.PlanId == plan.Id)).Id.ToString();
+            DemoIds["evidenceId"] = evidence.Id.ToString();
 
             // A signed document of the demo organization (its files need not exist for the sweep).
             var signed = new Sispmpi.Web.Features.Documents.SignedDocument

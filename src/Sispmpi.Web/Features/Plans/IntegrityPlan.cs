@@ -90,10 +90,30 @@ public sealed class PlanAction : IOrganizationScoped
     public DateOnly? DiscontinuedOn { get; set; }
     public string? DiscontinuationJustification { get; set; }
     public decimal? BudgetSpent { get; set; }
+    public string? ExecutionNotes { get; set; }
+    /// <summary>Names from the limiting-factor catalog; <see cref="OtherLimitingFactors"/> holds the ones it lacks.</summary>
+    public List<string>? LimitingFactors { get; set; }
+    public string? OtherLimitingFactors { get; set; }
+    /// <summary>When the execution record, its evidence or its measurements last changed: the light of a <c>contínua</c> action.</summary>
     public DateTimeOffset? LastUpdateAt { get; set; }
+    /// <summary>The day of <see cref="LastUpdateAt"/> in Brasília, derived and stored so the light can be queried.</summary>
+    public DateOnly? LastUpdateOn { get; private set; }
+    /// <summary>The person answerable for the action; other staff involved are its participants.</summary>
+    public int? ResponsibleUserId { get; set; }
+    public Identity.AppUser? ResponsibleUser { get; set; }
+    /// <summary>The value of the latest measurement of the goal, kept by the measurements page.</summary>
+    public decimal? CurrentValue { get; set; }
 
     /// <summary>Derived from the execution dates by <see cref="ActionStatusRules.Derive"/>; stored for queries.</summary>
     public ActionStatus Status { get; private set; } = ActionStatus.NotStarted;
 
-    public void RefreshStatus() => Status = ActionStatusRules.Derive(StartedOn, ConcludedOn, DiscontinuedOn);
+    /// <summary>Fraction done, 0 to 1, derived by <see cref="Core.Execution.Progress.OfAction"/>; null when it does not count.</summary>
+    public decimal? Progress { get; private set; }
+
+    public void RefreshStatus()
+    {
+        Status = ActionStatusRules.Derive(StartedOn, ConcludedOn, DiscontinuedOn);
+        LastUpdateOn = LastUpdateAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Infrastructure.Web.BrazilTime.Zone).DateTime) : null;
+        Progress = Core.Execution.Progress.OfAction(Status, GoalBaseline, GoalTarget, CurrentValue);
+    }
 }

@@ -46,6 +46,13 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         builder.Property(a => a.GoalBaseline).HasPrecision(18, 4);
         builder.Property(a => a.GoalTarget).HasPrecision(18, 4);
         builder.Property(a => a.DiscontinuationJustification).HasMaxLength(2000);
+        builder.Property(a => a.ExecutionNotes).HasMaxLength(4000);
+        builder.Property(a => a.OtherLimitingFactors).HasMaxLength(1000);
+        builder.Property(a => a.CurrentValue).HasPrecision(18, 4);
+        builder.Property(a => a.Progress).HasPrecision(9, 6);
+        builder.HasOne(a => a.ResponsibleUser).WithMany().HasForeignKey(a => a.ResponsibleUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => new { a.OrganizationId, a.ResponsibleUserId });
+        builder.Property(a => a.LastUpdateOn);
         builder.HasOne(a => a.Axis).WithMany().HasForeignKey(a => a.AxisId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ExecutingUnit).WithMany().HasForeignKey(a => a.ExecutingUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PlanAction>().WithMany().HasForeignKey(a => a.OriginActionId).OnDelete(DeleteBehavior.Restrict);

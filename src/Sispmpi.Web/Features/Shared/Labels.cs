@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sispmpi.Core.Execution;
 using Sispmpi.Core.Identity;
 using Sispmpi.Core.Organizations;
 using Sispmpi.Core.Plans;
@@ -109,6 +110,9 @@ public static class Labels
         "CatalogItem" => "Item de catálogo",
         "SignedDocument" => "Documento assinado",
         "DocumentSignature" => "Assinatura eletrônica",
+        "ActionParticipant" => "Servidor envolvido na ação",
+        "ActionEvidence" => "Evidência de execução",
+        "ActionMeasurement" => "Medição da meta",
         _ => entityType,
     };
 
@@ -129,5 +133,42 @@ public static class Labels
         ActionStatus.InProgress => "info",
         ActionStatus.Discontinued => "warning",
         _ => "secondary",
+    };
+
+    public static string Of(TrafficLight light) => light switch
+    {
+        TrafficLight.White => "Branco",
+        TrafficLight.Green => "Verde",
+        TrafficLight.Yellow => "Amarelo",
+        TrafficLight.Red => "Vermelho",
+        TrafficLight.Blue => "Azul",
+        TrafficLight.Grey => "Cinza",
+        _ => light.ToString(),
+    };
+
+    /// <summary>What the light tells, for the text next to the colour (colour alone never carries meaning).</summary>
+    public static string Meaning(TrafficLight light) => light switch
+    {
+        TrafficLight.White => "não iniciada",
+        TrafficLight.Green => "em dia",
+        TrafficLight.Yellow => "requer atenção",
+        TrafficLight.Red => "atrasada",
+        TrafficLight.Blue => "concluída",
+        TrafficLight.Grey => "descontinuada",
+        _ => "",
+    };
+
+    public static string LightClass(TrafficLight light) => "sispmpi-light-" + light.ToString().ToLowerInvariant();
+
+    /// <summary>A fraction 0..1 as a percentage with one decimal, "—" when it does not count.</summary>
+    public static string Progress(decimal? fraction) => fraction is decimal f ? (f * 100m).ToString("0.#", _ptBr) + "%" : "—";
+
+    public static string Decimal(decimal? value) => value?.ToString("#,##0.####", _ptBr) ?? "—";
+
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bytes",
+        < 1024 * 1024 => (bytes / 1024m).ToString("0.#", _ptBr) + " KB",
+        _ => (bytes / (1024m * 1024m)).ToString("0.#", _ptBr) + " MB",
     };
 }

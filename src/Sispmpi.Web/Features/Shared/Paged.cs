@@ -7,6 +7,9 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 {
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
     public bool IsEmpty => Total == 0;
+
+    /// <summary>The same page with each item turned into something else, e.g. a row with a computed column.</summary>
+    public Paged<TResult> Map<TResult>(Func<T, TResult> map) => new(Items.Select(map).ToList(), Page, PageSize, Total);
 }
 
 public static class PagedExtensions

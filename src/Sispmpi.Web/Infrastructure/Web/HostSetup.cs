@@ -133,10 +133,18 @@ public static class HostSetup
         services.AddScoped<Features.Formulation.Import.ActionImporter>();
         services.AddScoped<Features.Formulation.Steps.FormulationProgressService>();
         services.AddScoped<Features.Formulation.Editor.PlanTree>();
+        services.Configure<Features.Execution.ExecutionOptions>(configuration.GetSection("Execution"));
+        services.AddScoped<Features.Execution.ActionLights>();
+        services.AddScoped<Features.Execution.ActionAccess>();
+        services.AddScoped<Features.Execution.EvidenceService>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")
-            .AddMvcOptions(options => options.Filters.Add<HandlerRequiredFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<HandlerRequiredFilter>();
+                PortugueseBindingMessages.Apply(options.ModelBindingMessageProvider);
+            });
         services.AddAntiforgery(o => o.Cookie.Name = "sispmpi.af");
     }
 

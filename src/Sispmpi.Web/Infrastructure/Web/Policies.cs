@@ -29,6 +29,8 @@ public static class Policies
     public const string DiagnosisAcknowledge = "Elaboracao.Ciencia";
     public const string PublicationAcknowledge = "Elaboracao.CienciaPublicacao";
     public const string PlanReopen = "Planos.Reabrir";
+    public const string ExecutionRecord = "Execucao.Registrar";
+    public const string ExecutionAssign = "Execucao.Responsabilidade";
 
     private static readonly Profile[] _everyProfile = Enum.GetValues<Profile>();
 
@@ -54,6 +56,10 @@ public static class Policies
         [DiagnosisAcknowledge] = [Profile.SeniorManagement],
         [PublicationAcknowledge] = [Profile.SeniorManagement, Profile.InternalControl],
         [PlanReopen] = [Profile.CentralAdministrator],
+        // Executors record the execution of their own actions (checked per action by ActionAccess); the
+        // commission, or the action's responsible executor, says who answers for it (SPEC §1, §3.2).
+        [ExecutionRecord] = [Profile.Executor],
+        [ExecutionAssign] = [Profile.IntegrityCommission, Profile.Executor],
     };
 
     public static bool Allows(string policy, TenantContext tenant) => tenant.HasAny(Profiles[policy]);

@@ -82,7 +82,7 @@ public sealed class RiskInput
     /// <summary>The rules beyond the attributes; every message names its field, in Portuguese.</summary>
     public void Validate(ModelStateDictionary modelState, IReadOnlyCollection<string> activeCategories, IReadOnlyCollection<int> planActionIds)
     {
-        // A tampered value (letters in a rating, say) gets the framework's English message: say it in Portuguese.
+        // A tampered value (letters in a rating, say) gets model binding's general message: say what the field takes.
         foreach (var field in new[] { nameof(Probability), nameof(Impact), nameof(ResidualProbability), nameof(ResidualImpact) })
         {
             ReplaceBindingErrors(modelState, $"Input.{field}", RatingMessage);
@@ -151,7 +151,7 @@ public sealed class RiskInput
 
     private static void ReplaceBindingErrors(ModelStateDictionary modelState, string key, string message)
     {
-        if (modelState.TryGetValue(key, out var entry) && entry.Errors.Any(e => e.Exception is not null || e.ErrorMessage.StartsWith("The ", StringComparison.Ordinal)))
+        if (modelState.TryGetValue(key, out var entry) && entry.Errors.Any(e => e.Exception is not null || PortugueseBindingMessages.IsBindingMessage(e.ErrorMessage)))
         {
             entry.Errors.Clear();
             modelState.AddModelError(key, message);

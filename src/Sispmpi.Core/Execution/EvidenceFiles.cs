@@ -1,0 +1,200 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace Sispmpi.Core.Execution;
+
+/// <summary>The kinds of file accepted as evidence. Stored as integers: never renumber.</summary>
+public enum EvidenceFileType
+{
+    Pdf = 1,
+    Png = 2,
+    Jpeg = 3,
+    Doc = 4,
+    Docx = 5,
+    Xls = 6,
+    Xlsx = 7,
+    Odt = 8,
+    Ods = 9,
+}
+
+/// <summary>The outcome of <see cref="EvidenceFiles.Check"/>: the detected type and MIME type, or a Portuguese error.</summary>
+public sealed record EvidenceFileCheck(EvidenceFileType? Type, string? ContentType, string? Error)
+{
+    /// <summary>True when the file may be stored.</summary>
+    public bool IsValid => Error is null;
+}
+
+/// <summary>
+/// Checks an uploaded evidence file by name, size and content (magic bytes), never trusting the extension alone:
+/// the content must be a file of the kind its extension announces.
+/// </summary>
+/// <remarks>
+/// <c>.doc</c> and <c>.xls</c> are both OLE2 compound files and are told apart by extension only; Office Open XML and
+/// OpenDocument files are opened as ZIP archives and must hold the entries that identify their kind.
+/// </remarks>
+public static class EvidenceFiles
+{
+    /// <summary>Default size limit: 5 MB.</summary>
+    public const long DefaultMaxBytes = 5 * 1024 * 1024;
+
+    private const int MaxNameLength = 200;
+    private const int MaxMimetypeBytes = 100;
+    private const long BytesPerKilobyte = 1024;
+    private const long BytesPerMegabyte = 1024 * 1024;
+
+    private const string InvalidNameMessage = "Nome de arquivo inválido: envie o arquivo sem caminho de pastas.";
+    private const string TypeNotAllowedMessage =
+        "Tipo de arquivo não permitido. Envie PDF, PNG, JPG, DOC, DOCX, XLS, XLSX, ODT ou ODS.";
+    private const string EmptyMessage = "O arquivo está vazio.";
+
+    private static readonly CultureInfo BrazilianCulture = CultureInfo.GetCultureInfo("pt-BR");
+
+    private static readonly FrozenDictionary<string, EvidenceFileType> TypesByExtension =
+        new Dictionary<string, EvidenceFileType>
+        {
+            [".pdf"] = EvidenceFileType.Pdf,
+            [".png"] = EvidenceFileType.Png,
+            [".jpg"] = EvidenceFileType.Jpeg,
+            [".jpeg"] = EvidenceFileType.Jpeg,
+            [".doc"] = EvidenceFileType.Doc,
+            [".docx"] = EvidenceFileType.Docx,
+            [".xls"] = EvidenceFileType.Xls,
+            [".xlsx"] = EvidenceFileType.Xlsx,
+            [".odt"] = EvidenceFileType.Odt,
+            [".ods"] = EvidenceFileType.Ods,
+        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly byte[] PdfSignature = "%PDF-"u8.ToArray();
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] JpegSignature = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] Ole2Signature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
+
+    /// <summary>The accepted extensions, lower-case with the dot.</summary>
+    public static IReadOnlyList<string> AllowedExtensions { get; } =
+        [".pdf", ".png", ".jpg", ".jpeg", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods"];
+
+    /// <summary>The accepted extensions joined by commas, for the <c>accept</c> attribute of a file input.</summary>
+    public static string AcceptAttribute { get; } = string.Join(',', AllowedExtensions);
+
+    /// <summary>
+    /// Checks, in this order, the name (no folders, control characters or more than 200 characters), the extension,
+    /// that the file is not empty nor over <paramref name="maxBytes"/>, and that its content matches the extension.
+    /// </summary>
+    public static EvidenceFileCheck Check(string? fileName, byte[] content, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+
+        if (!IsSafeName(fileName))
+        {
+            return Fail(InvalidNameMessage);
+        }
+
+        var extension = Path.GetExtension(fileName);
+        if (!TypesByExtension.TryGetValue(extension, out var type))
+        {
+            return Fail(TypeNotAllowedMessage);
+        }
+
+        if (content.Length == 0)
+        {
+            return Fail(EmptyMessage);
+        }
+
+        if (content.LongLength > maxBytes)
+        {
+            return Fail($"O arquivo excede o limite de {FormatSize(maxBytes)}.");
+        }
+
+        if (!ContentMatches(type, content))
+        {
+            var expected = extension.TrimStart('.').ToUpperInvariant();
+            return Fail($"O conteúdo do arquivo não corresponde a um arquivo {expected}.");
+        }
+
+        return new EvidenceFileCheck(type, ContentTypeOf(type), null);
+    }
+
+    private static EvidenceFileCheck Fail(string error) => new(null, null, error);
+
+    private static bool IsSafeName([NotNullWhen(true)] string? fileName) =>
+        !string.IsNullOrWhiteSpace(fileName)
+        && fileName.Length <= MaxNameLength
+        && fileName.AsSpan().IndexOfAny('/', '\\') < 0
+        && !fileName.Contains("..", StringComparison.Ordinal)
+        && !fileName.Any(char.IsControl);
+
+    /// <summary>The limit in MB with up to two decimals in pt-BR ("5 MB", "2,5 MB"); limits below 1 MB in KB.</summary>
+    private static string FormatSize(long bytes) => bytes >= BytesPerMegabyte
+        ? ((decimal)bytes / BytesPerMegabyte).ToString("0.##", BrazilianCulture) + " MB"
+        : ((decimal)bytes / BytesPerKilobyte).ToString("0.##", BrazilianCulture) + " KB";
+
+    private static bool ContentMatches(EvidenceFileType type, byte[] content) => type switch
+    {
+        EvidenceFileType.Pdf => content.AsSpan().StartsWith(PdfSignature),
+        EvidenceFileType.Png => content.AsSpan().StartsWith(PngSignature),
+        EvidenceFileType.Jpeg => content.AsSpan().StartsWith(JpegSignature),
+        EvidenceFileType.Doc or EvidenceFileType.Xls => content.AsSpan().StartsWith(Ole2Signature),
+        EvidenceFileType.Docx => IsZipWith(content, archive =>
+            HasEntry(archive, "[Content_Types].xml") && HasEntry(archive, "word/document.xml")),
+        EvidenceFileType.Xlsx => IsZipWith(content, archive =>
+            HasEntry(archive, "[Content_Types].xml") && HasEntry(archive, "xl/workbook.xml")),
+        EvidenceFileType.Odt => IsZipWith(content, archive =>
+            HasMimetype(archive, "application/vnd.oasis.opendocument.text")),
+        EvidenceFileType.Ods => IsZipWith(content, archive =>
+            HasMimetype(archive, "application/vnd.oasis.opendocument.spreadsheet")),
+        _ => false,
+    };
+
+    private static bool IsZipWith(byte[] content, Func<ZipArchive, bool> test)
+    {
+        if (!content.AsSpan().StartsWith(ZipSignature))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            return test(archive);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HasEntry(ZipArchive archive, string name) => archive.GetEntry(name) is not null;
+
+    /// <summary>OpenDocument files name their kind in the <c>mimetype</c> entry; at most 100 bytes are read.</summary>
+    private static bool HasMimetype(ZipArchive archive, string mimetype)
+    {
+        if (archive.GetEntry("mimetype") is not { } entry)
+        {
+            return false;
+        }
+
+        using var stream = entry.Open();
+        Span<byte> buffer = stackalloc byte[MaxMimetypeBytes];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return buffer[..read].SequenceEqual(Encoding.ASCII.GetBytes(mimetype));
+    }
+
+    private static string ContentTypeOf(EvidenceFileType type) => type switch
+    {
+        EvidenceFileType.Pdf => "application/pdf",
+        EvidenceFileType.Png => "image/png",
+        EvidenceFileType.Jpeg => "image/jpeg",
+        EvidenceFileType.Doc => "application/msword",
+        EvidenceFileType.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        EvidenceFileType.Xls => "application/vnd.ms-excel",
+        EvidenceFileType.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        EvidenceFileType.Odt => "application/vnd.oasis.opendocument.text",
+        EvidenceFileType.Ods => "application/vnd.oasis.opendocument.spreadsheet",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+}

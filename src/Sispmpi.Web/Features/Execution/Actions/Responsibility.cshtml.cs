@@ -1,0 +1,130 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Sispmpi.Core.Identity;
+using Sispmpi.Core.Plans;
+using Sispmpi.Web.Data;
+using Sispmpi.Web.Infrastructure.Web;
+
+namespace Sispmpi.Web.Features.Execution.Actions;
+
+/// <summary>
+/// Tab "Responsabilidade": the responsible person, the staff involved and the executing unit. People are chosen
+/// among the organization's executors; moving a published action to another unit needs a justification, which the
+/// history keeps with the change.
+/// </summary>
+[Authorize(Policy = Policies.PlansRead)]
+[WritePolicy(Policies.ExecutionAssign)]
+public sealed class ResponsibilityModel(SispmpiDbContext db, ActionAccess access, ActionLights lights) : ActionPageModel(db, access, lights)
+{
+    public sealed class ResponsibilityInput
+    {
+        public int? ResponsibleUserId { get; set; }
+        public List<int> ParticipantIds { get; set; } = [];
+        public int? ExecutingUnitId { get; set; }
+
+        [StringLength(2000, ErrorMessage = "A justificativa pode ter no máximo 2.000 caracteres.")]
+        public string? Justification { get; set; }
+    }
+
+    public sealed record Person(int Id, string Name, string Email);
+
+    public override ActionTab Tab => ActionTab.Responsibility;
+
+    [BindProperty]
+    public ResponsibilityInput Input { get; set; } = new();
+
+    public IReadOnlyList<Person> Executors { get; private set; } = [];
+    public IReadOnlyList<Person> Participants { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> UnitOptions { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ResponsibleOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int actionId)
+    {
+        if (!await LoadAsync(actionId))
+        {
+            return NotFound();
+        }
+        await LoadChoicesAsync();
+        Input = new ResponsibilityInput
+        {
+            ResponsibleUserId = Action.ResponsibleUserId,
+            ParticipantIds = Participants.Select(p => p.Id).ToList(),
+            ExecutingUnitId = Action.ExecutingUnitId,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int actionId)
+    {
+        if (!await LoadAsync(actionId))
+        {
+            return NotFound();
+        }
+        if (!Rights.CanAssign)
+        {
+            return Refuse(Rights.WhyNot is ActionAccess.NotExecutorMessage
+                ? "Somente a comissão de integridade e o responsável pela ação alteram a sua responsabilidade."
+                : Rights.WhyNot);
+        }
+        await LoadChoicesAsync();
+        var executorIds = Executors.Select(e => e.Id).ToHashSet();
+        var unitIds = UnitOptions.Select(u => int.Parse(u.Value)).ToHashSet();
+        if (Input.ResponsibleUserId is int responsible && !executorIds.Contains(responsible))
+        {
+            ModelState.AddModelError("Input.ResponsibleUserId", "Escolha o responsável entre os executores do órgão.");
+        }
+        if (Input.ParticipantIds.Any(id => !executorIds.Contains(id)))
+        {
+            ModelState.AddModelError("Input.ParticipantIds", "Escolha os servidores envolvidos entre os executores do órgão.");
+        }
+        if (Input.ExecutingUnitId is int unit && !unitIds.Contains(unit))
+        {
+            ModelState.AddModelError("Input.ExecutingUnitId", "Escolha uma unidade administrativa do órgão.");
+        }
+        var unitChanged = Input.ExecutingUnitId != Action.ExecutingUnitId;
+        var justification = Input.Justification?.Trim();
+        if (unitChanged && Action.Plan!.Status == PlanStatus.Published && string.IsNullOrEmpty(justification))
+        {
+            ModelState.AddModelError("Input.Justification", "Justifique a mudança da unidade executora de uma ação de plano publicado.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Action.ResponsibleUserId = Input.ResponsibleUserId;
+        Action.ExecutingUnitId = Input.ExecutingUnitId;
+        var wanted = Input.ParticipantIds.Where(id => id != Input.ResponsibleUserId).ToHashSet();
+        var current = await Db.ActionParticipants.Where(p => p.ActionId == Action.Id).ToListAsync();
+        Db.ActionParticipants.RemoveRange(current.Where(p => !wanted.Contains(p.UserId)));
+        Db.ActionParticipants.AddRange(wanted.Except(current.Select(p => p.UserId))
+            .Select(userId => new ActionParticipant { OrganizationId = Action.OrganizationId, ActionId = Action.Id, UserId = userId }));
+        if (unitChanged && !string.IsNullOrEmpty(justification))
+        {
+            await Db.SaveChangesAsync($"Mudança da unidade executora: {justification}");
+        }
+        else
+        {
+            await Db.SaveChangesAsync();
+        }
+        TempData["Sucesso"] = "Responsabilidade pela ação atualizada.";
+        return Redirect($"/acoes/{Action.Id}/responsabilidade");
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        var organizationId = Action.OrganizationId;
+        Executors = await Db.Users.AsNoTracking()
+            .Where(u => u.IsActive && Db.ProfileGrants.Any(g => g.UserId == u.Id && g.OrganizationId == organizationId && g.Profile == Profile.Executor))
+            .OrderBy(u => u.FullName).Select(u => new Person(u.Id, u.FullName, u.Email!)).ToListAsync();
+        Participants = await Db.ActionParticipants.AsNoTracking().Where(p => p.ActionId == Action.Id)
+            .OrderBy(p => p.User!.FullName).Select(p => new Person(p.UserId, p.User!.FullName, p.User.Email!)).ToListAsync();
+        UnitOptions = await Db.AdministrativeUnits.AsNoTracking()
+            .Where(u => u.OrganizationId == organizationId && (u.IsActive || u.Id == Action.ExecutingUnitId))
+            .OrderBy(u => u.Name).Select(u => new SelectListItem(u.Acronym == null ? u.Name : u.Name + " (" + u.Acronym + ")", u.Id.ToString())).ToListAsync();
+        ResponsibleOptions = Executors.Select(e => new SelectListItem(e.Name, e.Id.ToString())).ToList();
+    }
+}

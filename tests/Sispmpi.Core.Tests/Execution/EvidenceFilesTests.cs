@@ -1,0 +1,218 @@
+using System.IO.Compression;
+using System.Text;
+using Sispmpi.Core.Execution;
+
+namespace Sispmpi.Core.Tests.Execution;
+
+public class EvidenceFilesTests
+{
+    private const long Limit = EvidenceFiles.DefaultMaxBytes;
+    private const string InvalidName = "Nome de arquivo inválido: envie o arquivo sem caminho de pastas.";
+    private const string TypeNotAllowed = "Tipo de arquivo não permitido. Envie PDF, PNG, JPG, DOC, DOCX, XLS, XLSX, ODT ou ODS.";
+
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9];
+    private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+    private static readonly byte[] WindowsExecutable = [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, .. new byte[56]];
+
+    private static readonly byte[] Docx = Zip(
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"),
+        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships/>"),
+        ("word/document.xml", "<?xml version=\"1.0\"?><w:document/>"));
+
+    private static readonly byte[] Xlsx = Zip(
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"),
+        ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook/>"));
+
+    private static readonly byte[] Odt = Zip(
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", "<?xml version=\"1.0\"?><office:document-content/>"));
+
+    private static readonly byte[] Ods = Zip(
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", "<?xml version=\"1.0\"?><office:document-content/>"));
+
+    public static TheoryData<string, byte[], EvidenceFileType, string> AllowedFiles => new()
+    {
+        { "relatório.pdf", Pdf, EvidenceFileType.Pdf, "application/pdf" },
+        { "foto.png", Png, EvidenceFileType.Png, "image/png" },
+        { "foto.jpg", Jpeg, EvidenceFileType.Jpeg, "image/jpeg" },
+        { "foto.jpeg", Jpeg, EvidenceFileType.Jpeg, "image/jpeg" },
+        { "ata.doc", Ole2, EvidenceFileType.Doc, "application/msword" },
+        { "ata.docx", Docx, EvidenceFileType.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+        { "planilha.xls", Ole2, EvidenceFileType.Xls, "application/vnd.ms-excel" },
+        { "planilha.xlsx", Xlsx, EvidenceFileType.Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        { "ata.odt", Odt, EvidenceFileType.Odt, "application/vnd.oasis.opendocument.text" },
+        { "planilha.ods", Ods, EvidenceFileType.Ods, "application/vnd.oasis.opendocument.spreadsheet" },
+        // Extensions are case-insensitive.
+        { "RELATÓRIO.PDF", Pdf, EvidenceFileType.Pdf, "application/pdf" },
+        { "Foto.JPeG", Jpeg, EvidenceFileType.Jpeg, "image/jpeg" },
+        { "Ata Final (versão 2).DOCX", Docx, EvidenceFileType.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllowedFiles))]
+    public void Allowed_file_is_accepted_with_its_content_type(
+        string fileName, byte[] content, EvidenceFileType type, string contentType)
+    {
+        var check = EvidenceFiles.Check(fileName, content, Limit);
+
+        check.Error.ShouldBeNull();
+        check.IsValid.ShouldBeTrue();
+        check.Type.ShouldBe(type);
+        check.ContentType.ShouldBe(contentType);
+    }
+
+    public static TheoryData<string, byte[], string> MismatchedFiles => new()
+    {
+        { "relatório.pdf", WindowsExecutable, "PDF" },
+        { "foto.png", Pdf, "PNG" },
+        { "foto.JPG", Png, "JPG" },
+        { "foto.jpeg", Pdf, "JPEG" },
+        { "ata.doc", Docx, "DOC" },
+        { "planilha.xls", Pdf, "XLS" },
+        { "planilha.xlsx", Docx, "XLSX" },
+        { "ata.docx", Xlsx, "DOCX" },
+        { "ata.docx", Zip(("leiame.txt", "texto")), "DOCX" }, // a plain zip
+        { "ata.docx", Zip(("word/document.xml", "<w:document/>")), "DOCX" }, // no [Content_Types].xml
+        { "ata.docx", Ole2, "DOCX" },
+        { "ata.odt", Ods, "ODT" },
+        { "planilha.ods", Odt, "ODS" },
+        { "planilha.ods", Xlsx, "ODS" },
+        { "ata.odt", Zip(("mimetype", "application/vnd.oasis.opendocument.text-template")), "ODT" },
+        { "ata.odt", Zip(("mimetype", "application/vnd.oasis.opendocument.text" + new string(' ', 200))), "ODT" },
+        { "ata.odt", Zip(("content.xml", "<office:document-content/>")), "ODT" }, // no mimetype
+        { "ata.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00], "DOCX" }, // truncated zip
+        { "ata.odt", [.. Odt[..(Odt.Length / 2)]], "ODT" }, // zip cut in half
+        { "relatório.pdf", "%PDF"u8.ToArray(), "PDF" },
+        { "relatório.pdf", " %PDF-1.7"u8.ToArray(), "PDF" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MismatchedFiles))]
+    public void Content_that_does_not_match_the_extension_is_refused(string fileName, byte[] content, string expectedType)
+    {
+        var check = EvidenceFiles.Check(fileName, content, Limit);
+
+        check.IsValid.ShouldBeFalse();
+        check.Error.ShouldBe($"O conteúdo do arquivo não corresponde a um arquivo {expectedType}.");
+        check.Type.ShouldBeNull();
+        check.ContentType.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("../relatório.pdf")]
+    [InlineData("..\\relatório.pdf")]
+    [InlineData("a/b.pdf")]
+    [InlineData("a\\b.pdf")]
+    [InlineData("/etc/relatório.pdf")]
+    [InlineData("C:\\Users\\ana\\relatório.pdf")]
+    [InlineData("relatório..pdf")]
+    [InlineData("relatório\0.pdf")]
+    [InlineData("relatório\n.pdf")]
+    [InlineData("\u001brelatório.pdf")]
+    public void Unsafe_name_is_refused(string? fileName)
+    {
+        var check = EvidenceFiles.Check(fileName, Pdf, Limit);
+
+        check.Error.ShouldBe(InvalidName);
+        check.Type.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Name_may_have_up_to_200_characters()
+    {
+        EvidenceFiles.Check(new string('a', 196) + ".pdf", Pdf, Limit).IsValid.ShouldBeTrue();
+        EvidenceFiles.Check(new string('a', 197) + ".pdf", Pdf, Limit).Error.ShouldBe(InvalidName);
+    }
+
+    [Theory]
+    [InlineData("programa.exe")]
+    [InlineData("relatório.pdf.exe")]
+    [InlineData("relatório")]
+    [InlineData("relatório.")]
+    [InlineData("página.html")]
+    [InlineData("arquivo.zip")]
+    [InlineData("foto.gif")]
+    [InlineData("relatório.pdf ")]
+    public void Extension_not_allowed_is_refused(string fileName)
+    {
+        EvidenceFiles.Check(fileName, Pdf, Limit).Error.ShouldBe(TypeNotAllowed);
+    }
+
+    [Fact]
+    public void Name_is_checked_before_extension_and_content()
+    {
+        EvidenceFiles.Check("../programa.exe", [], Limit).Error.ShouldBe(InvalidName);
+        EvidenceFiles.Check("programa.exe", [], Limit).Error.ShouldBe(TypeNotAllowed);
+    }
+
+    [Fact]
+    public void Empty_file_is_refused()
+    {
+        EvidenceFiles.Check("relatório.pdf", [], Limit).Error.ShouldBe("O arquivo está vazio.");
+    }
+
+    [Fact]
+    public void File_over_the_limit_is_refused_before_its_content_is_read()
+    {
+        var content = new byte[1025]; // not a PDF either: size comes first
+        "%PDF-"u8.CopyTo(content);
+
+        EvidenceFiles.Check("relatório.pdf", content, 1024).Error.ShouldBe("O arquivo excede o limite de 1 KB.");
+        EvidenceFiles.Check("relatório.pdf", content[..1024], 1024).IsValid.ShouldBeTrue();
+        EvidenceFiles.Check("relatório.png", new byte[1025], 1024).Error.ShouldBe("O arquivo excede o limite de 1 KB.");
+    }
+
+    [Theory]
+    [InlineData(5L * 1024 * 1024, "5 MB")]
+    [InlineData(5L * 1024 * 1024 / 2, "2,5 MB")]
+    [InlineData(1024 * 1024, "1 MB")]
+    [InlineData(10L * 1024 * 1024 + (1024 * 1024 / 4), "10,25 MB")]
+    [InlineData(1024, "1 KB")]
+    [InlineData(1536, "1,5 KB")]
+    public void Size_limit_is_written_in_Brazilian_Portuguese(long maxBytes, string expected)
+    {
+        var content = new byte[maxBytes + 1];
+        "%PDF-"u8.CopyTo(content);
+
+        EvidenceFiles.Check("relatório.pdf", content, maxBytes).Error.ShouldBe($"O arquivo excede o limite de {expected}.");
+    }
+
+    [Fact]
+    public void Allowed_extensions_and_accept_attribute_list_the_ten_extensions()
+    {
+        EvidenceFiles.AllowedExtensions.ShouldBe([".pdf", ".png", ".jpg", ".jpeg", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods"]);
+        EvidenceFiles.AcceptAttribute.ShouldBe(".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.odt,.ods");
+        EvidenceFiles.DefaultMaxBytes.ShouldBe(5 * 1024 * 1024);
+    }
+
+    [Fact]
+    public void Type_values_are_stable()
+    {
+        // Stored as integers: these must never change.
+        Enum.GetValues<EvidenceFileType>().Select(t => (int)t).ShouldBe([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        ((int)EvidenceFileType.Pdf).ShouldBe(1);
+        ((int)EvidenceFileType.Ods).ShouldBe(9);
+    }
+
+    private static byte[] Zip(params (string Name, string Text)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in entries)
+            {
+                var entry = archive.CreateEntry(name, name == "mimetype" ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
+                using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                writer.Write(text);
+            }
+        }
+
+        return stream.ToArray();
+    }
+}
