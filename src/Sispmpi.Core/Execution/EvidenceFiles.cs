@@ -110,7 +110,7 @@ public static class EvidenceFiles
             return Fail($"O arquivo excede o limite de {FormatSize(maxBytes)}.");
         }
 
-        if (!ContentMatches(type, content))
+        if (!HasContentOf(type, content))
         {
             var expected = extension.TrimStart('.').ToUpperInvariant();
             return Fail($"O conteúdo do arquivo não corresponde a um arquivo {expected}.");
@@ -133,7 +133,8 @@ public static class EvidenceFiles
         ? ((decimal)bytes / BytesPerMegabyte).ToString("0.##", BrazilianCulture) + " MB"
         : ((decimal)bytes / BytesPerKilobyte).ToString("0.##", BrazilianCulture) + " KB";
 
-    private static bool ContentMatches(EvidenceFileType type, byte[] content) => type switch
+    /// <summary>Whether <paramref name="content"/> is a file of <paramref name="type"/>, judged by its bytes alone.</summary>
+    public static bool HasContentOf(EvidenceFileType type, byte[] content) => type switch
     {
         EvidenceFileType.Pdf => content.AsSpan().StartsWith(PdfSignature),
         EvidenceFileType.Png => content.AsSpan().StartsWith(PngSignature),
@@ -184,7 +185,7 @@ public static class EvidenceFiles
         return buffer[..read].SequenceEqual(Encoding.ASCII.GetBytes(mimetype));
     }
 
-    private static string ContentTypeOf(EvidenceFileType type) => type switch
+    public static string ContentTypeOf(EvidenceFileType type) => type switch
     {
         EvidenceFileType.Pdf => "application/pdf",
         EvidenceFileType.Png => "image/png",

@@ -42,7 +42,7 @@ public sealed class StepsTests(SispmpiAppFactory app) : IClassFixture<SispmpiApp
         UploadedFiles.Detect(Docx()).ShouldBe(UploadFormat.Docx);
         UploadedFiles.Detect(Odt()).ShouldBe(UploadFormat.Odt);
         UploadedFiles.Detect([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).ShouldBe(UploadFormat.Doc);
-        UploadedFiles.Detect("Olá, não sou um PDF"u8).ShouldBe(UploadFormat.Unknown);
+        UploadedFiles.Detect("Olá, não sou um PDF"u8.ToArray()).ShouldBe(UploadFormat.Unknown);
         UploadedFiles.Detect([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]).ShouldBe(UploadFormat.Unknown);
         UploadedFiles.OriginalName(@"C:\Users\ana\Plano final.pdf", "x.pdf").ShouldBe("Plano final.pdf");
     }

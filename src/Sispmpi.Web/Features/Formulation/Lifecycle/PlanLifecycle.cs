@@ -188,9 +188,10 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
         }
         await db.SaveChangesAsync(cancellationToken);
         var actions = await db.PlanActions.AsNoTracking().Where(a => a.PlanId == planId).ToListAsync(cancellationToken);
+        var carried = new Dictionary<int, PlanAction>();
         foreach (var a in actions)
         {
-            db.PlanActions.Add(new PlanAction
+            db.PlanActions.Add(carried[a.Id] = new PlanAction
             {
                 OrganizationId = a.OrganizationId, PlanId = revision.Id, AxisId = copies[a.AxisId].Id, Position = a.Position, Number = a.Number,
                 Title = a.Title, Description = a.Description, ExecutingUnitId = a.ExecutingUnitId, Classification = a.Classification,
@@ -200,8 +201,17 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
                 // The execution so far travels with the action: a revision changes the plan, not what was done.
                 StartedOn = a.StartedOn, ConcludedOn = a.ConcludedOn, DiscontinuedOn = a.DiscontinuedOn,
                 DiscontinuationJustification = a.DiscontinuationJustification, BudgetSpent = a.BudgetSpent, LastUpdateAt = a.LastUpdateAt,
+                ExecutionNotes = a.ExecutionNotes, LimitingFactors = a.LimitingFactors, OtherLimitingFactors = a.OtherLimitingFactors,
+                CurrentValue = a.CurrentValue, ResponsibleUserId = a.ResponsibleUserId,
             });
         }
+        await db.SaveChangesAsync(cancellationToken);
+        // So do the people involved; evidence and measurements stay with the origin action, reached through it.
+        var participants = await db.ActionParticipants.AsNoTracking().Where(p => carried.Keys.Contains(p.ActionId)).ToListAsync(cancellationToken);
+        db.ActionParticipants.AddRange(participants.Select(p => new Execution.ActionParticipant
+        {
+            OrganizationId = p.OrganizationId, ActionId = carried[p.ActionId].Id, UserId = p.UserId,
+        }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (revision.Id, null);

@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using Sispmpi.Core.Execution;
 
 namespace Sispmpi.Web.Features.Formulation.Steps;
 
@@ -20,51 +20,20 @@ public static class UploadedFiles
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
-    private static readonly byte[] _pdf = "%PDF"u8.ToArray();
-    private static readonly byte[] _ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    private static readonly byte[] _zip = [0x50, 0x4B, 0x03, 0x04];
+    /// <summary>The first format whose content the bytes have; the rules are the evidence files' (SPEC §3.2).</summary>
+    public static UploadFormat Detect(byte[] content) =>
+        _formats.FirstOrDefault(f => EvidenceFiles.HasContentOf(f.Type, content)).Format;
 
-    public static UploadFormat Detect(ReadOnlySpan<byte> content)
-    {
-        if (content.StartsWith(_pdf))
-        {
-            return UploadFormat.Pdf;
-        }
-        if (content.StartsWith(_ole))
-        {
-            return UploadFormat.Doc;
-        }
-        return content.StartsWith(_zip) ? DetectPackage(content.ToArray()) : UploadFormat.Unknown;
-    }
+    private static readonly (UploadFormat Format, EvidenceFileType Type)[] _formats =
+    [
+        (UploadFormat.Pdf, EvidenceFileType.Pdf),
+        (UploadFormat.Doc, EvidenceFileType.Doc),
+        (UploadFormat.Docx, EvidenceFileType.Docx),
+        (UploadFormat.Odt, EvidenceFileType.Odt),
+    ];
 
-    private static UploadFormat DetectPackage(byte[] content)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            if (zip.GetEntry("mimetype") is { Length: < 200 } mimetype)
-            {
-                using var reader = new StreamReader(mimetype.Open());
-                return reader.ReadToEnd().Trim() == "application/vnd.oasis.opendocument.text" ? UploadFormat.Odt : UploadFormat.Unknown;
-            }
-            return zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry("word/document.xml") is not null
-                ? UploadFormat.Docx
-                : UploadFormat.Unknown;
-        }
-        catch (InvalidDataException)
-        {
-            return UploadFormat.Unknown;
-        }
-    }
-
-    public static string ContentType(UploadFormat format) => format switch
-    {
-        UploadFormat.Pdf => "application/pdf",
-        UploadFormat.Doc => "application/msword",
-        UploadFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        UploadFormat.Odt => "application/vnd.oasis.opendocument.text",
-        _ => "application/octet-stream",
-    };
+    public static string ContentType(UploadFormat format) =>
+        _formats.Where(f => f.Format == format).Select(f => EvidenceFiles.ContentTypeOf(f.Type)).FirstOrDefault() ?? "application/octet-stream";
 
     /// <summary>The name the file had on the sender's computer, without any folder, at most 200 characters.</summary>
     public static string OriginalName(string? fileName, string fallback)
