@@ -16,6 +16,19 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
     /// <summary>Stands for the address of the SEPLAG plan, found by following links (see <see cref="ResolveAsync"/>).</summary>
     private const string SeplagPlan = "{plano-seplag}";
 
+    /// <summary>
+    /// Stand for the addresses of two SEPLAG actions (see <see cref="ResolveAsync"/>): one with a quantitative goal and
+    /// its measurements, one with evidence of each kind (the demo has no action with both).
+    /// </summary>
+    private const string TrainingAction = "{acao-capacitar}";
+    private const string TransparencyAction = "{acao-transparencia}";
+
+    private static readonly Dictionary<string, string> _actionTitles = new()
+    {
+        [TrainingAction] = "Capacitar servidores em ética e integridade",
+        [TransparencyAction] = "Reestruturar a página de transparência ativa",
+    };
+
     private static readonly HashSet<string> _blocking = ["serious", "critical"];
 
     public static TheoryData<string?, string, int> Pages { get; } = new()
@@ -53,6 +66,15 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         { "admin@demo.gov.br", "/nao-existe", 404 },
         { "admin@demo.gov.br", "/suporte", 403 },
         { "executor@demo.gov.br", "/execucao", 200 },
+        { "executor@demo.gov.br", "/execucao?escopo=todas", 200 },
+        { "executor@demo.gov.br", TrainingAction, 200 },
+        { "executor@demo.gov.br", TrainingAction + "/responsabilidade", 200 },
+        { "executor@demo.gov.br", TrainingAction + "/execucao", 200 },
+        { "executor@demo.gov.br", TrainingAction + "/monitoramento", 200 },
+        { "executor@demo.gov.br", TrainingAction + "/avaliacao", 200 },
+        { "executor@demo.gov.br", TransparencyAction + "/execucao", 200 },
+        { "comissao@demo.gov.br", TrainingAction + "/responsabilidade", 200 },
+        { "auditor@demo.gov.br", TransparencyAction + "/execucao", 200 },
         { "auditor@demo.gov.br", "/avaliacao", 200 },
         { "ti@demo.gov.br", "/suporte", 200 },
     };
@@ -112,6 +134,10 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
     /// <summary>The SEPLAG plan's address, as a member of its integrity commission finds it on the formulation page.</summary>
     private async Task<string> ResolveAsync(string path)
     {
+        if (_actionTitles.Keys.FirstOrDefault(a => path.StartsWith(a, StringComparison.Ordinal)) is string action)
+        {
+            return await ResolveActionAsync(action) + path[action.Length..];
+        }
         if (!path.StartsWith(SeplagPlan, StringComparison.Ordinal))
         {
             return path;
@@ -124,6 +150,20 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         href.ShouldNotBeNull();
         href.ShouldMatch(PlanAddress().ToString());
         return href + path[SeplagPlan.Length..];
+    }
+
+    /// <summary>An action's address, as the executor finds it in the list of all actions (its link opens the tab Execução).</summary>
+    private async Task<string> ResolveActionAsync(string placeholder)
+    {
+        var title = _actionTitles[placeholder];
+        await using var context = await site.SignedInContextAsync("executor@demo.gov.br");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/execucao?escopo=todas&busca={Uri.EscapeDataString(title)}");
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).GetAttributeAsync("href");
+        href.ShouldNotBeNull();
+        var match = ActionAddress().Match(href);
+        match.Success.ShouldBeTrue($"{href} não é o endereço da aba Execução de uma ação");
+        return match.Groups["action"].Value;
     }
 
     private static string Describe(Violation v)
@@ -142,6 +182,9 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
 
     [GeneratedRegex(@"^/planos/\d+$")]
     private static partial Regex PlanAddress();
+
+    [GeneratedRegex(@"^(?<action>/acoes/\d+)/execucao$")]
+    private static partial Regex ActionAddress();
 
     private sealed record Violation(string State, string Id, string Impact, string Help, string HelpUrl, IReadOnlyList<ViolationNode> Nodes);
 
