@@ -52,6 +52,11 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Execution.ActionParticipant> ActionParticipants => Set<Features.Execution.ActionParticipant>();
     public DbSet<Features.Execution.ActionEvidence> ActionEvidence => Set<Features.Execution.ActionEvidence>();
     public DbSet<Features.Execution.ActionMeasurement> ActionMeasurements => Set<Features.Execution.ActionMeasurement>();
+    public DbSet<Features.Monitoring.RiskAssessment> RiskAssessments => Set<Features.Monitoring.RiskAssessment>();
+    public DbSet<Features.Monitoring.Recommendation> Recommendations => Set<Features.Monitoring.Recommendation>();
+    public DbSet<Features.Monitoring.CommitteeMeeting> Meetings => Set<Features.Monitoring.CommitteeMeeting>();
+    public DbSet<Features.Monitoring.MeetingParticipant> MeetingParticipants => Set<Features.Monitoring.MeetingParticipant>();
+    public DbSet<Features.Monitoring.UpdateRequest> UpdateRequests => Set<Features.Monitoring.UpdateRequest>();
 
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;

@@ -101,6 +101,8 @@ public sealed class PlanAction : IOrganizationScoped
     /// <summary>The person answerable for the action; other staff involved are its participants.</summary>
     public int? ResponsibleUserId { get; set; }
     public Identity.AppUser? ResponsibleUser { get; set; }
+    /// <summary>The latest risk of non-implementation given by the monitoring committee, kept with each assessment.</summary>
+    public Monitoring.NonImplementationRisk? NonImplementationRisk { get; set; }
     /// <summary>The value of the latest measurement of the goal, kept by the measurements page.</summary>
     public decimal? CurrentValue { get; set; }
 

@@ -113,6 +113,11 @@ public static class Labels
         "ActionParticipant" => "Servidor envolvido na ação",
         "ActionEvidence" => "Evidência de execução",
         "ActionMeasurement" => "Medição da meta",
+        "RiskAssessment" => "Risco de não implementação",
+        "Recommendation" => "Recomendação",
+        "CommitteeMeeting" => "Reunião do comitê",
+        "MeetingParticipant" => "Participante de reunião",
+        "UpdateRequest" => "Solicitação de atualização do plano",
         _ => entityType,
     };
 
@@ -170,5 +175,37 @@ public static class Labels
         < 1024 => $"{bytes} bytes",
         < 1024 * 1024 => (bytes / 1024m).ToString("0.#", _ptBr) + " KB",
         _ => (bytes / (1024m * 1024m)).ToString("0.#", _ptBr) + " MB",
+    };
+
+    public static string Of(Monitoring.NonImplementationRisk risk) => risk switch
+    {
+        Monitoring.NonImplementationRisk.Low => "Baixo",
+        Monitoring.NonImplementationRisk.Medium => "Médio",
+        Monitoring.NonImplementationRisk.High => "Alto",
+        Monitoring.NonImplementationRisk.Extreme => "Extremo",
+        _ => risk.ToString(),
+    };
+
+    public static string RiskClass(Monitoring.NonImplementationRisk risk) => risk switch
+    {
+        Monitoring.NonImplementationRisk.Low => "success",
+        Monitoring.NonImplementationRisk.Medium => "info",
+        Monitoring.NonImplementationRisk.High => "warning",
+        _ => "danger",
+    };
+
+    public static string Of(Monitoring.UpdateKind kind) => kind switch
+    {
+        Monitoring.UpdateKind.NewVersion => "Nova versão",
+        Monitoring.UpdateKind.NewEdition => "Nova edição",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(Monitoring.UpdateRequestStatus status) => status switch
+    {
+        Monitoring.UpdateRequestStatus.Pending => "Aguardando o controle interno",
+        Monitoring.UpdateRequestStatus.Authorized => "Autorizada",
+        Monitoring.UpdateRequestStatus.Denied => "Negada",
+        _ => status.ToString(),
     };
 }

@@ -31,6 +31,8 @@ public static class Policies
     public const string PlanReopen = "Planos.Reabrir";
     public const string ExecutionRecord = "Execucao.Registrar";
     public const string ExecutionAssign = "Execucao.Responsabilidade";
+    public const string MonitoringWrite = "Monitoramento.Registrar";
+    public const string GeneralRecommendationReply = "Recomendacoes.ResponderGerais";
 
     private static readonly Profile[] _everyProfile = Enum.GetValues<Profile>();
 
@@ -60,6 +62,10 @@ public static class Policies
         // commission, or the action's responsible executor, says who answers for it (SPEC §1, §3.2).
         [ExecutionRecord] = [Profile.Executor],
         [ExecutionAssign] = [Profile.IntegrityCommission, Profile.Executor],
+        // The monitoring committee assesses risks, recommends, holds meetings and asks for plan updates; it and
+        // the commission reply to internal control's general recommendations (SPEC §3.3).
+        [MonitoringWrite] = [Profile.MonitoringCommittee],
+        [GeneralRecommendationReply] = [Profile.MonitoringCommittee, Profile.IntegrityCommission],
     };
 
     public static bool Allows(string policy, TenantContext tenant) => tenant.HasAny(Profiles[policy]);
