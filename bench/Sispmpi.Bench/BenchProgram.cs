@@ -1,7 +1,8 @@
 namespace Sispmpi.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Sispmpi.Bench -- generate …</c>. A named class rather than top-level
+/// <c>dotnet run -c Release --project bench/Sispmpi.Bench -- generate …</c> (the data-set generator) or
+/// <c>-- dashboard …</c> (the monitoring dashboard timed on PostgreSQL). A named class rather than top-level
 /// statements: the referenced web project already has a public <c>Program</c>.
 /// </summary>
 public static class BenchProgram
@@ -29,7 +30,28 @@ public static class BenchProgram
                 return 1;
             }
         }
+        if (args is ["dashboard", .. var dashboardArgs])
+        {
+            var options = Dashboard.DashboardOptions.Parse(dashboardArgs, out var error);
+            if (options is null)
+            {
+                await Console.Error.WriteLineAsync(error);
+                await Console.Error.WriteLineAsync(Dashboard.DashboardOptions.Usage);
+                return 2;
+            }
+            try
+            {
+                return await new Dashboard.DashboardCommand(options).RunAsync();
+            }
+            catch (Exception exception)
+            {
+                await Console.Error.WriteLineAsync($"Falha no benchmark do painel: {exception.GetBaseException().Message}");
+                await Console.Error.WriteLineAsync(exception.ToString());
+                return 1;
+            }
+        }
         await Console.Error.WriteLineAsync(GenerateOptions.Usage);
+        await Console.Error.WriteLineAsync(Dashboard.DashboardOptions.Usage);
         return 2;
     }
 }

@@ -136,6 +136,8 @@ public abstract class TableColumn<T>(string name) where T : class
         _ when type == typeof(DateOnly) => NpgsqlDbType.Date,
         _ when type == typeof(Guid) => NpgsqlDbType.Uuid,
         _ when type == typeof(byte[]) => NpgsqlDbType.Bytea,
+        // Lists of names (a plan's stakeholders, an action's limiting factors) are text[] columns.
+        _ when type == typeof(List<string>) || type == typeof(string[]) => NpgsqlDbType.Array | NpgsqlDbType.Text,
         _ => throw new NotSupportedException($"No PostgreSQL COPY mapping for {type.Name}: add one to {nameof(EntityTable<>)}."),
     };
 }

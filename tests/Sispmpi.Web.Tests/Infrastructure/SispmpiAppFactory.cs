@@ -123,6 +123,35 @@ public class SispmpiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await client.PostAsync(url, content);
     }
 
+    /// <summary>
+    /// Posts a multipart form (<c>enctype="multipart/form-data"</c>) the way a browser does, like
+    /// <see cref="PostFormAsync"/>: the antiforgery token comes from <paramref name="formPage"/> (by default
+    /// <paramref name="url"/>), then the fields and one file part go. The file part's name is sent exactly as given,
+    /// only quoted, so a name such as <c>../x.pdf</c> reaches the server verbatim.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string url, IDictionary<string, string> fields,
+        string fileField, string fileName, byte[] fileContent, string fileContentType = "application/octet-stream", string? formPage = null)
+    {
+        var page = await GetDocumentAsync(client, formPage ?? url);
+        var token = page.QuerySelector($"input[name='{AntiforgeryField}']")?.GetAttribute("value")
+            ?? throw new ShouldAssertException($"{formPage ?? url} has no {AntiforgeryField} field to post {url} with.");
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+        content.Add(new StringContent(token), AntiforgeryField);
+        var file = new ByteArrayContent(fileContent);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(fileContentType);
+        file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data")
+        {
+            Name = $"\"{fileField}\"",
+            FileName = $"\"{fileName}\"",
+        };
+        content.Add(file);
+        return await client.PostAsync(url, content);
+    }
+
     /// <summary>Runs <paramref name="action"/> in a scope of the application, as the system (no tenant filter).</summary>
     public async Task<T> WithDbAsync<T>(Func<SispmpiDbContext, Task<T>> action)
     {

@@ -32,24 +32,34 @@ public sealed class EvidenceService(SispmpiDbContext db, IFileStore files, Tenan
     public async Task AddFileAsync(PlanAction action, string description, string fileName, byte[] content, EvidenceFileCheck check,
         CancellationToken cancellationToken = default)
     {
+        var stored = await StoreFileAsync(content, check, cancellationToken);
+        try
+        {
+            await AddAsync(action, new ActionEvidence
+            {
+                Kind = EvidenceKind.File, Description = description, FileName = fileName, FileKey = stored.Key,
+                ContentType = check.ContentType, FileSize = content.LongLength, FileSha256 = stored.Sha256,
+            }, cancellationToken);
+        }
+        catch
+        {
+            await files.DeleteAsync(stored.Key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stores a checked evidence file and returns its key and SHA-256, for any record that keeps evidence under the
+    /// same rules (an action's, a maturity answer's). The caller deletes the file if its own save fails.
+    /// </summary>
+    public async Task<(string Key, string Sha256)> StoreFileAsync(byte[] content, EvidenceFileCheck check, CancellationToken cancellationToken = default)
+    {
         if (!check.IsValid)
         {
             throw new ArgumentException("Only checked files are stored.", nameof(check));
         }
         var key = await files.SaveAsync(FileFolder, content, cancellationToken);
-        try
-        {
-            await AddAsync(action, new ActionEvidence
-            {
-                Kind = EvidenceKind.File, Description = description, FileName = fileName, FileKey = key,
-                ContentType = check.ContentType, FileSize = content.LongLength, FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            }, cancellationToken);
-        }
-        catch
-        {
-            await files.DeleteAsync(key, CancellationToken.None);
-            throw;
-        }
+        return (key, Convert.ToHexStringLower(SHA256.HashData(content)));
     }
 
     public async Task RemoveAsync(PlanAction action, ActionEvidence evidence, CancellationToken cancellationToken = default)

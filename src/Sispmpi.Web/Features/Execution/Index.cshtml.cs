@@ -61,8 +61,8 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant, Action
         }
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim();
-            query = query.Where(a => a.Title.Contains(term) || a.Number.StartsWith(term));
+            var term = Search.Trim().ToLower();
+            query = query.Where(a => a.Title.ToLower().Contains(term) || a.Number.StartsWith(term));
         }
         if (Status is not null)
         {

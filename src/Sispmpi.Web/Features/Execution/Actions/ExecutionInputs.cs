@@ -15,8 +15,10 @@ public sealed class RecordInput
     [StringLength(2000, ErrorMessage = "A justificativa pode ter no máximo 2.000 caracteres.")]
     public string? DiscontinuationJustification { get; set; }
 
-    [Range(typeof(decimal), "0", "999999999999", ParseLimitsInInvariantCulture = true, ErrorMessage = "O orçamento executado não pode ser negativo.")]
     public decimal? BudgetSpent { get; set; }
+
+    /// <summary>The largest budget the column holds (18 digits, 2 decimals) is far beyond any plan: this is the sane limit.</summary>
+    public const decimal MaxBudget = 999_999_999_999m;
 
     [StringLength(4000, ErrorMessage = "As observações podem ter no máximo 4.000 caracteres.")]
     public string? Notes { get; set; }
@@ -59,6 +61,14 @@ public sealed class RecordInput
         if (ConcludedOn is not null && DiscontinuedOn is not null)
         {
             state.AddModelError(prefix + "DiscontinuedOn", "Informe a conclusão ou a descontinuação, não as duas.");
+        }
+        if (BudgetSpent < 0)
+        {
+            state.AddModelError(prefix + "BudgetSpent", "O orçamento executado não pode ser negativo.");
+        }
+        else if (BudgetSpent > MaxBudget)
+        {
+            state.AddModelError(prefix + "BudgetSpent", "O orçamento executado não pode passar de R$ 999.999.999.999,00.");
         }
         if (DiscontinuedOn is not null && string.IsNullOrWhiteSpace(DiscontinuationJustification))
         {

@@ -65,7 +65,8 @@ public sealed class ResponsibilityModel(SispmpiDbContext db, ActionAccess access
         }
         if (!Rights.CanAssign)
         {
-            return Refuse(Rights.WhyNot is ActionAccess.NotExecutorMessage
+            // On a published plan the reason is who may assign; otherwise, the plan's state (WhyNot says which).
+            return Refuse(Action.Plan!.Status == PlanStatus.Published
                 ? "Somente a comissão de integridade e o responsável pela ação alteram a sua responsabilidade."
                 : Rights.WhyNot);
         }
