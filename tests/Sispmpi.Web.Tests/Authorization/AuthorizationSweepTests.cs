@@ -178,6 +178,7 @@ public sealed class SweepFixture : IAsyncLifetime
             DemoIds["axisId"] = (await db.PlanAxes.FirstAsync(a => a.PlanId == plan.Id)).Id.ToString();
             DemoIds["riskId"] = (await db.Risks.FirstAsync(r => r.PlanId == plan.Id)).Id.ToString();
             DemoIds["evidenceId"] = evidence.Id.ToString();
+            DemoIds["meetingId"] = (await db.Meetings.FirstAsync(m => m.OrganizationId == seplag.Id)).Id.ToString();
 
             // A signed document of the demo organization (its files need not exist for the sweep).
             var signed = new Sispmpi.Web.Features.Documents.SignedDocument

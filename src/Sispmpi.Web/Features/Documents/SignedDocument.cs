@@ -8,6 +8,7 @@ namespace Sispmpi.Web.Features.Documents;
 public enum DocumentKind
 {
     PlanDocument = 1,
+    MeetingMinutes = 2,
 }
 
 /// <summary>
