@@ -57,6 +57,11 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Monitoring.CommitteeMeeting> Meetings => Set<Features.Monitoring.CommitteeMeeting>();
     public DbSet<Features.Monitoring.MeetingParticipant> MeetingParticipants => Set<Features.Monitoring.MeetingParticipant>();
     public DbSet<Features.Monitoring.UpdateRequest> UpdateRequests => Set<Features.Monitoring.UpdateRequest>();
+    public DbSet<Features.Evaluation.IntegrityActivity> IntegrityActivities => Set<Features.Evaluation.IntegrityActivity>();
+    public DbSet<Features.Evaluation.MaturityModelVersion> MaturityModels => Set<Features.Evaluation.MaturityModelVersion>();
+    public DbSet<Features.Evaluation.MaturityCycle> MaturityCycles => Set<Features.Evaluation.MaturityCycle>();
+    public DbSet<Features.Evaluation.MaturityAnswer> MaturityAnswers => Set<Features.Evaluation.MaturityAnswer>();
+    public DbSet<Features.Evaluation.MaturityEvidence> MaturityEvidence => Set<Features.Evaluation.MaturityEvidence>();
 
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;

@@ -17,6 +17,7 @@ public static class Menu
         new("Execução", "/execucao", "fas fa-tasks", Policies.Execution),
         new("Monitoramento", "/monitoramento", "fas fa-chart-line", Policies.Monitoring),
         new("Avaliação", "/avaliacao", "fas fa-clipboard-check", Policies.Evaluation),
+        new("Maturidade", "/maturidade", "fas fa-layer-group", Policies.MaturityRead),
         new("Painel", "/painel", "fas fa-chart-pie", Policies.Panel),
     ];
 

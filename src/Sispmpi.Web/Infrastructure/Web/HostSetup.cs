@@ -137,6 +137,12 @@ public static class HostSetup
         services.AddScoped<Features.Execution.ActionLights>();
         services.AddScoped<Features.Execution.ActionAccess>();
         services.AddScoped<Features.Execution.EvidenceService>();
+        services.AddScoped<Features.Monitoring.Meetings.MeetingDocuments>();
+        services.AddScoped<Features.Monitoring.Report.MonitoringReport>();
+        services.AddScoped<Features.Monitoring.Recommendations>();
+        services.Configure<Features.Evaluation.EvaluationOptions>(configuration.GetSection("Evaluation"));
+        services.AddScoped<Features.Evaluation.MaturityModels>();
+        services.AddScoped<Features.Monitoring.MonitoringDashboard>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")
@@ -154,6 +160,7 @@ public static class HostSetup
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<Features.Catalogs.CatalogSeeder>().EnsureDefaultsAsync();
+        await scope.ServiceProvider.GetRequiredService<Features.Evaluation.MaturityModels>().EnsureLoadedAsync();
         var demo = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
         if (demo.IsEnabled(app.Configuration))
         {

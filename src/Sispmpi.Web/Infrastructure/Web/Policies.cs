@@ -33,6 +33,10 @@ public static class Policies
     public const string ExecutionAssign = "Execucao.Responsabilidade";
     public const string MonitoringWrite = "Monitoramento.Registrar";
     public const string GeneralRecommendationReply = "Recomendacoes.ResponderGerais";
+    public const string EvaluationWrite = "Avaliacao.Registrar";
+    public const string MaturityRead = "Maturidade.Ler";
+    public const string MaturityWrite = "Maturidade.Responder";
+    public const string MaturityModelEdit = "Maturidade.Modelo";
 
     private static readonly Profile[] _everyProfile = Enum.GetValues<Profile>();
 
@@ -66,6 +70,13 @@ public static class Policies
         // the commission reply to internal control's general recommendations (SPEC §3.3).
         [MonitoringWrite] = [Profile.MonitoringCommittee],
         [GeneralRecommendationReply] = [Profile.MonitoringCommittee, Profile.IntegrityCommission],
+        // Internal control evaluates: recommendations, activity log, decisions on update requests, its report (SPEC §3.4).
+        [EvaluationWrite] = [Profile.InternalControl],
+        // The body assesses its own maturity: internal control and the commission answer, internal control submits;
+        // the head reads; the central administrator keeps the model.
+        [MaturityRead] = [Profile.InternalControl, Profile.IntegrityCommission, Profile.SeniorManagement, Profile.CentralAdministrator],
+        [MaturityWrite] = [Profile.InternalControl, Profile.IntegrityCommission],
+        [MaturityModelEdit] = [Profile.CentralAdministrator],
     };
 
     public static bool Allows(string policy, TenantContext tenant) => tenant.HasAny(Profiles[policy]);

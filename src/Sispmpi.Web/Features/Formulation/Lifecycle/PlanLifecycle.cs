@@ -165,7 +165,8 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
         var version = edition == source.Edition
             ? await db.Plans.Where(p => p.OrganizationId == source.OrganizationId && p.Edition == edition).MaxAsync(p => p.Version, cancellationToken) + 1
             : 1;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction when there is one (an authorized update request is saved with its revision).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var revision = new IntegrityPlan
         {
             OrganizationId = source.OrganizationId, Title = source.Title, Edition = edition, Version = version, Status = PlanStatus.InPreparation,
@@ -213,7 +214,10 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
             OrganizationId = p.OrganizationId, ActionId = carried[p.ActionId].Id, UserId = p.UserId,
         }));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return (revision.Id, null);
     }
 
