@@ -29,6 +29,19 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         [TransparencyAction] = "Reestruturar a página de transparência ativa",
     };
 
+    /// <summary>
+    /// Stand for addresses found by following a link, as a user would: the account, the page it starts from and the
+    /// link's name (see <see cref="ResolveAsync"/>).
+    /// </summary>
+    private const string SeplagDashboard = "{painel-seplag}";
+    private const string SeplagMeeting = "{reuniao-seplag}";
+
+    private static readonly Dictionary<string, (string Account, string From, string Link)> _links = new()
+    {
+        [SeplagDashboard] = ("monitor@demo.gov.br", "/monitoramento", "Abrir o painel de monitoramento"),
+        [SeplagMeeting] = ("monitor@demo.gov.br", "/monitoramento/reunioes", "3ª reunião ordinária do comitê de monitoramento"),
+    };
+
     private static readonly HashSet<string> _blocking = ["serious", "critical"];
 
     public static TheoryData<string?, string, int> Pages { get; } = new()
@@ -77,6 +90,12 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         { "auditor@demo.gov.br", TransparencyAction + "/execucao", 200 },
         { "auditor@demo.gov.br", "/avaliacao", 200 },
         { "ti@demo.gov.br", "/suporte", 200 },
+        { "monitor@demo.gov.br", SeplagDashboard, 200 },
+        { "monitor@demo.gov.br", SeplagDashboard + "/acoes?ponto=atraso-conclusao", 200 },
+        { "monitor@demo.gov.br", SeplagDashboard + "/recomendacoes-gerais", 200 },
+        { "monitor@demo.gov.br", SeplagDashboard + "/solicitacoes", 200 },
+        { "monitor@demo.gov.br", "/monitoramento/reunioes", 200 },
+        { "monitor@demo.gov.br", SeplagMeeting, 200 },
     };
 
     [Theory]
@@ -134,6 +153,10 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
     /// <summary>The SEPLAG plan's address, as a member of its integrity commission finds it on the formulation page.</summary>
     private async Task<string> ResolveAsync(string path)
     {
+        if (_links.Keys.FirstOrDefault(l => path.StartsWith(l, StringComparison.Ordinal)) is string placeholder)
+        {
+            return await ResolveLinkAsync(_links[placeholder]) + path[placeholder.Length..];
+        }
         if (_actionTitles.Keys.FirstOrDefault(a => path.StartsWith(a, StringComparison.Ordinal)) is string action)
         {
             return await ResolveActionAsync(action) + path[action.Length..];
@@ -150,6 +173,18 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         href.ShouldNotBeNull();
         href.ShouldMatch(PlanAddress().ToString());
         return href + path[SeplagPlan.Length..];
+    }
+
+    /// <summary>The address a link leads to, as <paramref name="link"/>'s account finds it on its page.</summary>
+    private async Task<string> ResolveLinkAsync((string Account, string From, string Link) link)
+    {
+        await using var context = await site.SignedInContextAsync(link.Account);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link.From);
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = link.Link, Exact = true }).First.GetAttributeAsync("href");
+        href.ShouldNotBeNull($"{link.From} ({link.Account}) has no link “{link.Link}”");
+        href.ShouldStartWith("/");
+        return href;
     }
 
     /// <summary>An action's address, as the executor finds it in the list of all actions (its link opens the tab Execução).</summary>

@@ -179,6 +179,16 @@ public sealed class SweepFixture : IAsyncLifetime
             DemoIds["riskId"] = (await db.Risks.FirstAsync(r => r.PlanId == plan.Id)).Id.ToString();
             DemoIds["evidenceId"] = evidence.Id.ToString();
             DemoIds["meetingId"] = (await db.Meetings.FirstAsync(m => m.OrganizationId == seplag.Id)).Id.ToString();
+            var maturityEvidence = await db.MaturityEvidence.FirstAsync(e => e.FileKey != null && e.OrganizationId == seplag.Id);
+            DemoIds["cycleId"] = (await db.MaturityAnswers.Where(a => a.Id == maturityEvidence.AnswerId).Select(a => a.CycleId).SingleAsync()).ToString();
+            DemoIds["maturityEvidenceId"] = maturityEvidence.Id.ToString();
+            var activity = new Sispmpi.Web.Features.Evaluation.IntegrityActivity
+            {
+                OrganizationId = seplag.Id, Date = new DateOnly(2025, 3, 10), Title = "Palestra do controle interno", Hours = 2m, RecordedAt = DateTimeOffset.UtcNow,
+            };
+            db.IntegrityActivities.Add(activity);
+            await db.SaveChangesAsync();
+            DemoIds["activityId"] = activity.Id.ToString();
 
             // A signed document of the demo organization (its files need not exist for the sweep).
             var signed = new Sispmpi.Web.Features.Documents.SignedDocument

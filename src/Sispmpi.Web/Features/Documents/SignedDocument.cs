@@ -9,6 +9,7 @@ public enum DocumentKind
 {
     PlanDocument = 1,
     MeetingMinutes = 2,
+    InternalControlReport = 3,
 }
 
 /// <summary>

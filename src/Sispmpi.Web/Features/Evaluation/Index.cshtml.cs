@@ -17,9 +17,12 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant) : Page
     public sealed record PlanFigures(int Id, string Title, IReadOnlyList<AxisFigures> Axes);
 
     public IReadOnlyList<PlanFigures> Plans { get; private set; } = [];
+    public int PendingRequests { get; private set; }
 
     public async Task OnGetAsync()
     {
+        PendingRequests = await db.UpdateRequests.CountAsync(r => r.OrganizationId == tenant.CurrentOrganizationId
+            && r.Status == Monitoring.UpdateRequestStatus.Pending);
         var rows = await db.PlanActions.AsNoTracking()
             .Where(a => a.OrganizationId == tenant.CurrentOrganizationId && a.Plan!.Status == PlanStatus.Published)
             .Select(a => new

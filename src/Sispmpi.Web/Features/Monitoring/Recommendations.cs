@@ -37,7 +37,7 @@ public sealed class Recommendations(SispmpiDbContext db, TenantContext tenant, T
 
             {text}
 
-            Responda na aba Monitoramento da ação: /acoes/{action.Id}/monitoramento
+            Responda na aba {(source == RecommendationSource.MonitoringCommittee ? "Monitoramento" : "Avaliação")} da ação: /acoes/{action.Id}/{(source == RecommendationSource.MonitoringCommittee ? "monitoramento" : "avaliacao")}
             """);
         await db.SaveChangesAsync(cancellationToken);
         return recommendation;

@@ -118,6 +118,11 @@ public static class Labels
         "CommitteeMeeting" => "Reunião do comitê",
         "MeetingParticipant" => "Participante de reunião",
         "UpdateRequest" => "Solicitação de atualização do plano",
+        "IntegrityActivity" => "Atividade de promoção da integridade",
+        "MaturityModelVersion" => "Versão do modelo de maturidade",
+        "MaturityCycle" => "Ciclo de autoavaliação",
+        "MaturityAnswer" => "Resposta de maturidade",
+        "MaturityEvidence" => "Evidência de maturidade",
         _ => entityType,
     };
 

@@ -142,6 +142,10 @@ public static class HostSetup
         services.AddScoped<Features.Monitoring.Recommendations>();
         services.Configure<Features.Evaluation.EvaluationOptions>(configuration.GetSection("Evaluation"));
         services.AddScoped<Features.Evaluation.MaturityModels>();
+        services.AddScoped<Features.Evaluation.Indicators.PlanIndicatorsService>();
+        services.AddScoped<Features.Evaluation.Report.InternalControlReport>();
+        services.AddScoped<Features.Evaluation.Maturity.MaturityAssessments>();
+        services.AddScoped<Features.Evaluation.Decisions.UpdateDecisions>();
         services.AddScoped<Features.Monitoring.MonitoringDashboard>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -16,7 +16,7 @@ namespace Sispmpi.Web.Features.Execution.Actions;
 /// </summary>
 [Authorize(Policy = Policies.PlansRead)]
 public sealed class MonitoringModel(SispmpiDbContext db, ActionAccess access, ActionLights lights, Recommendations recommendations,
-    TenantContext tenant, TimeProvider clock) : ActionPageModel(db, access, lights)
+    TenantContext tenant, TimeProvider clock) : RecommendationTabModel(db, access, lights, recommendations, clock)
 {
     public sealed class RiskInput
     {
@@ -28,45 +28,22 @@ public sealed class MonitoringModel(SispmpiDbContext db, ActionAccess access, Ac
         public string? Rationale { get; set; }
     }
 
-    public sealed class RecommendationInput
-    {
-        [Required(ErrorMessage = "Escreva a recomendação.")]
-        [StringLength(4000, ErrorMessage = "A recomendação pode ter no máximo 4.000 caracteres.")]
-        public string? Text { get; set; }
-
-        public DateOnly? Deadline { get; set; }
-    }
-
-    public sealed class AnswerInput
-    {
-        [Required(ErrorMessage = "Escreva a resposta.")]
-        [StringLength(4000, ErrorMessage = "A resposta pode ter no máximo 4.000 caracteres.")]
-        public string? Text { get; set; }
-    }
-
     public sealed record AssessmentRow(NonImplementationRisk Level, string Rationale, DateTimeOffset AssessedAt, string? AssessedBy);
 
-    public sealed record RecommendationRow(int Id, RecommendationSource Source, string Text, DateOnly? Deadline, DateTimeOffset CreatedAt,
-        string? CreatedBy, string? Answer, DateTimeOffset? AnsweredAt, string? AnsweredBy);
-
     public override ActionTab Tab => ActionTab.Monitoring;
+    public override RecommendationSource Source => RecommendationSource.MonitoringCommittee;
 
     public RiskInput Risk { get; set; } = new();
-    public RecommendationInput NewRecommendation { get; set; } = new();
-    public AnswerInput Answer { get; set; } = new();
-    /// <summary>The recommendation whose answer form failed, to show its errors there.</summary>
-    public int? AnswerFormId { get; private set; }
 
     /// <summary>The fact behind the light, in words.</summary>
     public string LightReason { get; private set; } = "";
     public IReadOnlyList<AssessmentRow> Assessments { get; private set; } = [];
-    public IReadOnlyList<RecommendationRow> ActionRecommendations { get; private set; } = [];
     /// <summary>The monitoring committee of this organization, while the plan is published.</summary>
     public bool CanMonitor { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int actionId)
     {
-        if (!await LoadMonitoringAsync(actionId))
+        if (!await LoadTabAsync(actionId))
         {
             return NotFound();
         }
@@ -75,7 +52,7 @@ public sealed class MonitoringModel(SispmpiDbContext db, ActionAccess access, Ac
 
     public async Task<IActionResult> OnPostRiskAsync(int actionId)
     {
-        if (!await LoadMonitoringAsync(actionId))
+        if (!await LoadTabAsync(actionId))
         {
             return NotFound();
         }
@@ -95,7 +72,7 @@ public sealed class MonitoringModel(SispmpiDbContext db, ActionAccess access, Ac
             return Page();
         }
         var level = input.Level!.Value;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         Db.RiskAssessments.Add(new RiskAssessment
         {
             OrganizationId = Action.OrganizationId, ActionId = Action.Id, Level = level, Rationale = input.Rationale!.Trim(),
@@ -107,92 +84,17 @@ public sealed class MonitoringModel(SispmpiDbContext db, ActionAccess access, Ac
         return Redirect($"/acoes/{Action.Id}/monitoramento#risco");
     }
 
-    public async Task<IActionResult> OnPostRecommendAsync(int actionId)
-    {
-        if (!await LoadMonitoringAsync(actionId))
-        {
-            return NotFound();
-        }
-        if (!CanMonitor)
-        {
-            return Refuse(MonitorOnlyMessage);
-        }
-        var input = new RecommendationInput();
-        await TryUpdateModelAsync(input, "NewRecommendation");
-        NewRecommendation = input;
-        if (input.Deadline < clock.Today())
-        {
-            ModelState.AddModelError("NewRecommendation.Deadline", "O prazo não pode ser anterior a hoje.");
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        await recommendations.AddToActionAsync(Action, RecommendationSource.MonitoringCommittee, input.Text!.Trim(), input.Deadline);
-        TempData["Sucesso"] = "Recomendação enviada aos executores da ação.";
-        return Redirect($"/acoes/{Action.Id}/monitoramento#recomendacoes");
-    }
-
-    public async Task<IActionResult> OnPostAnswerAsync(int actionId, int recommendationId)
-    {
-        if (!await LoadMonitoringAsync(actionId))
-        {
-            return NotFound();
-        }
-        var recommendation = await Db.Recommendations.FirstOrDefaultAsync(r => r.Id == recommendationId && r.ActionId == actionId);
-        if (recommendation is null)
-        {
-            return NotFound();
-        }
-        if (!Rights.CanRecord)
-        {
-            return Refuse("Somente o responsável pela ação e os servidores envolvidos respondem às recomendações.");
-        }
-        var input = new AnswerInput();
-        await TryUpdateModelAsync(input, "Answer");
-        Answer = input;
-        AnswerFormId = recommendationId;
-        if (recommendation.IsAnswered)
-        {
-            return AlreadyAnswered();
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        if (await recommendations.AnswerAsync(recommendation, input.Text!.Trim()) == AnswerResult.AlreadyAnswered)
-        {
-            return AlreadyAnswered();
-        }
-        TempData["Sucesso"] = "Resposta registrada.";
-        return Redirect($"/acoes/{Action.Id}/monitoramento#recomendacoes");
-    }
-
     private const string MonitorOnlyMessage = "Somente o comitê de monitoramento do órgão avalia riscos e faz recomendações, em planos publicados.";
 
-    /// <summary>409 with the reason, shown by the error page; the first answer is left as it was.</summary>
-    private IActionResult AlreadyAnswered()
-    {
-        HttpContext.Items[Formulation.EditablePlanAttribute.ErrorMessageKey] = Monitoring.Recommendations.AlreadyAnsweredMessage;
-        return StatusCode(StatusCodes.Status409Conflict);
-    }
+    protected override bool MayRecommend() =>
+        tenant.Has(Core.Identity.Profile.MonitoringCommittee) && Action.OrganizationId == tenant.CurrentOrganizationId;
 
-    private async Task<bool> LoadMonitoringAsync(int actionId)
+    protected override async Task LoadOwnAsync()
     {
-        if (!await LoadAsync(actionId))
-        {
-            return false;
-        }
-        CanMonitor = tenant.Has(Core.Identity.Profile.MonitoringCommittee) && Action.OrganizationId == tenant.CurrentOrganizationId
-            && Action.Plan!.Status == PlanStatus.Published;
+        CanMonitor = CanRecommend;
         LightReason = DescribeLight();
-        Assessments = await Db.RiskAssessments.AsNoTracking().Where(r => r.ActionId == actionId).OrderByDescending(r => r.Id)
+        Assessments = await Db.RiskAssessments.AsNoTracking().Where(r => r.ActionId == Action.Id).OrderByDescending(r => r.Id)
             .Select(r => new AssessmentRow(r.Level, r.Rationale, r.AssessedAt, r.AssessedBy!.FullName)).ToListAsync();
-        ActionRecommendations = await Db.Recommendations.AsNoTracking().Where(r => r.ActionId == actionId).OrderByDescending(r => r.Id)
-            .Select(r => new RecommendationRow(r.Id, r.Source, r.Text, r.Deadline, r.CreatedAt, r.CreatedBy!.FullName, r.Answer, r.AnsweredAt,
-                r.AnsweredBy!.FullName))
-            .ToListAsync();
-        return true;
     }
 
     private string DescribeLight()

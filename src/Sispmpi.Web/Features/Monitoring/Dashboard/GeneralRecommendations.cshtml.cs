@@ -15,7 +15,8 @@ namespace Sispmpi.Web.Features.Monitoring.Dashboard;
 /// Internal control's general recommendations about a plan and their replies (SPEC §3.3): the monitoring
 /// committee or the commission replies once; the reply is then immutable.
 /// </summary>
-[Authorize(Policy = Policies.Monitoring)]
+// Read by everyone who reads the plan: the commission replies here too, and it has no monitoring module.
+[Authorize(Policy = Policies.PlansRead)]
 [WritePolicy(Policies.GeneralRecommendationReply)]
 public sealed class GeneralRecommendationsModel(SispmpiDbContext db, Recommendations recommendations, TenantContext tenant) : PageModel
 {

@@ -1,0 +1,445 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Sispmpi.Core.Identity;
+using Sispmpi.Core.Plans;
+using Sispmpi.Web.Features.Monitoring;
+using Sispmpi.Web.Features.Plans;
+using Sispmpi.Web.Tests.Infrastructure;
+using static Sispmpi.Web.Tests.Execution.ExecutionTestData;
+
+namespace Sispmpi.Web.Tests.Evaluation;
+
+/// <summary>
+/// Internal control's decision on the monitoring committee's update requests (SPEC §3, §3.4), through the pages:
+/// authorizing opens the new version in elaboration with every action carried over and linked to its origin,
+/// denying keeps the justification, a decision is final, and only internal control decides.
+/// </summary>
+/// <remarks>
+/// The demo plan's own pending request is authorized by one test only; every other test requests an update of a
+/// published plan of its own (a unique edition of SEPLAG), so the tests do not depend on each other's order.
+/// </remarks>
+public sealed class UpdateDecisionTests(SispmpiAppFactory app) : IClassFixture<SispmpiAppFactory>
+{
+    private const string Auditor = "auditor@demo.gov.br";
+    private const string Monitor = "monitor@demo.gov.br";
+    private const string Head = "alta@demo.gov.br";
+    private const string Decisions = "/avaliacao/solicitacoes";
+    private const string AlreadyDecided = "Esta solicitação já foi decidida.";
+
+    private static string DecisionUrl(int requestId, bool authorize) =>
+        $"{Decisions}?requestId={requestId}&handler={(authorize ? "Authorize" : "Deny")}";
+
+    private static string Unique(string text) => $"{text} {Guid.NewGuid():N}"[..(text.Length + 9)];
+
+    private sealed record RequestState(UpdateRequestStatus Status, string? Decision, DateTimeOffset? DecidedAt, int? DecidedById, int? ResultingPlanId);
+
+    private Task<RequestState> RequestStateAsync(int requestId) => app.WithDbAsync(db => db.UpdateRequests.AsNoTracking()
+        .Where(r => r.Id == requestId).Select(r => new RequestState(r.Status, r.Decision, r.DecidedAt, r.DecidedById, r.ResultingPlanId)).SingleAsync());
+
+    private Task<int> RevisionCountAsync(int planId) => app.WithDbAsync(db => db.Plans.CountAsync(p => p.OriginPlanId == planId));
+
+    private Task<int> OutboxCountAsync(string @event) => app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Event == @event));
+
+    /// <summary>
+    /// A published SEPLAG plan of its own, written straight to the database: one axis and two actions, with a unique
+    /// edition so that its versions never meet another test's.
+    /// </summary>
+    private async Task<int> PublishedPlanAsync()
+    {
+        var seplag = await app.OrganizationIdAsync("SEPLAG");
+        var unit = await app.UnitIdAsync("SEPLAG", "SRH");
+        return await app.WithDbAsync(async db =>
+        {
+            var plan = new IntegrityPlan
+            {
+                OrganizationId = seplag, Title = Unique("Plano de teste de atualização"), Edition = Unique("T"), Status = PlanStatus.Published,
+                ValidFrom = Today.AddDays(-60), ValidTo = Today.AddDays(300), CreatedAt = DateTimeOffset.UtcNow.AddDays(-90),
+                PublishedAt = DateTimeOffset.UtcNow.AddDays(-60),
+            };
+            var axis = new PlanAxis { OrganizationId = seplag, Position = 1, Number = "1", Title = "Eixo de teste" };
+            plan.Axes.Add(axis);
+            for (var n = 1; n <= 2; n++)
+            {
+                plan.Actions.Add(new PlanAction
+                {
+                    OrganizationId = seplag, Axis = axis, Position = n, Number = $"1.{n}", Title = $"Ação de teste {n}", Description = "Descrição.",
+                    ActionType = "Processo", Classification = ActionClassification.OneOff, ExecutingUnitId = unit,
+                    PlannedStart = Today.AddDays(-30), PlannedEnd = Today.AddDays(90),
+                });
+            }
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            return plan.Id;
+        });
+    }
+
+    /// <summary>The monitoring committee asks for an update of <paramref name="planId"/> on its page; returns the request's id.</summary>
+    private async Task<int> RequestAsync(int planId, UpdateKind kind)
+    {
+        var monitor = await app.LoginAsync(Monitor);
+        using var response = await SispmpiAppFactory.PostFormAsync(monitor, $"/monitoramento/planos/{planId}/solicitacoes", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = kind.ToString(),
+            ["Input.Justification"] = "Rever os prazos e incluir ações de integridade nas contratações.",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return await app.WithDbAsync(db => db.UpdateRequests.Where(r => r.PlanId == planId && r.Status == UpdateRequestStatus.Pending)
+            .Select(r => r.Id).SingleAsync());
+    }
+
+    private static Task<HttpResponseMessage> DecideAsync(HttpClient client, int requestId, bool authorize, string justification,
+        string? newEdition = null, string formPage = Decisions)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Justification"] = justification };
+        if (newEdition is not null)
+        {
+            fields["Input.NewEdition"] = newEdition;
+        }
+        return SispmpiAppFactory.PostFormAsync(client, DecisionUrl(requestId, authorize), fields, formPage);
+    }
+
+    private static async Task<IDocument> PageOfAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body.Length > 2000 ? body[..2000] : body);
+        return await SispmpiAppFactory.ParseAsync(body);
+    }
+
+    private static IElement Article(IDocument page, int requestId) =>
+        page.QuerySelector($"article[data-update-request='{requestId}']")
+        ?? throw new ShouldAssertException($"a solicitação {requestId} não aparece na página");
+
+    [Fact]
+    public async Task Authorizing_opens_version_2_in_elaboration_with_every_action_carried_over_and_tells_the_committee_and_the_commission()
+    {
+        var (planId, requestId) = await app.WithDbAsync(async db =>
+        {
+            var request = await db.UpdateRequests.SingleAsync(r => r.Plan!.Title == DemoPlanTitle && r.Status == UpdateRequestStatus.Pending);
+            request.Kind.ShouldBe(UpdateKind.NewVersion, "the demo seed asks for a new version");
+            return (request.PlanId, request.Id);
+        });
+        var original = await app.WithDbAsync(db => db.PlanActions.AsNoTracking().Where(a => a.PlanId == planId).ToListAsync());
+        original.Count.ShouldBeGreaterThan(0);
+        // Someone involved in an action besides its responsible person: the people travel with the action.
+        var executorId = await app.UserIdAsync(Executor);
+        await app.WithDbAsync(async db =>
+        {
+            var action = await db.PlanActions.SingleAsync(a => a.PlanId == planId && a.Title == NotTheExecutors[0]);
+            db.ActionParticipants.Add(new Sispmpi.Web.Features.Execution.ActionParticipant
+            {
+                OrganizationId = action.OrganizationId, ActionId = action.Id, UserId = executorId,
+            });
+            await db.SaveChangesAsync();
+        });
+        var originalIds = original.Select(a => a.Id).ToList();
+        var originalParticipants = await app.WithDbAsync(db => db.ActionParticipants.AsNoTracking()
+            .Where(p => originalIds.Contains(p.ActionId)).Select(p => new { p.ActionId, p.UserId }).ToListAsync());
+        var auditor = await app.LoginAsync(Auditor);
+        var justification = Unique("A reorganização da secretaria justifica a revisão dos prazos");
+
+        using (var response = await DecideAsync(auditor, requestId, authorize: true, $"  {justification}  "))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+            response.Headers.Location!.OriginalString.ShouldBe(Decisions);
+        }
+
+        // The request: authorized, by internal control, with its justification and the new plan.
+        var state = await RequestStateAsync(requestId);
+        state.Status.ShouldBe(UpdateRequestStatus.Authorized);
+        state.Decision.ShouldBe(justification);
+        state.DecidedAt.ShouldNotBeNull();
+        state.DecidedById.ShouldBe(await app.UserIdAsync(Auditor));
+        var revisionId = state.ResultingPlanId.ShouldNotBeNull();
+
+        // The new plan: version 2 of the same edition, in elaboration, derived from the published one, which stays published.
+        var (source, revision) = await app.WithDbAsync(async db =>
+            (await db.Plans.AsNoTracking().SingleAsync(p => p.Id == planId), await db.Plans.AsNoTracking().SingleAsync(p => p.Id == revisionId)));
+        revision.Status.ShouldBe(PlanStatus.InPreparation);
+        revision.Version.ShouldBe(2);
+        revision.Edition.ShouldBe(source.Edition);
+        revision.Title.ShouldBe(source.Title);
+        revision.OrganizationId.ShouldBe(source.OrganizationId);
+        revision.OriginPlanId.ShouldBe(planId);
+        revision.PublishedAt.ShouldBeNull();
+        source.Status.ShouldBe(PlanStatus.Published, "the current plan stays published until the new one is");
+        (await RevisionCountAsync(planId)).ShouldBe(1);
+
+        // Every action carried over once, linked to its origin, with what was planned and what was done so far.
+        var carried = await app.WithDbAsync(db => db.PlanActions.AsNoTracking().Include(a => a.Axis).Where(a => a.PlanId == revisionId).ToListAsync());
+        carried.Count.ShouldBe(original.Count);
+        carried.Select(a => a.OriginActionId).ShouldAllBe(id => id != null);
+        carried.Select(a => a.OriginActionId!.Value).Order().ShouldBe(original.Select(a => a.Id).Order());
+        foreach (var copy in carried)
+        {
+            var from = original.Single(a => a.Id == copy.OriginActionId);
+            copy.Id.ShouldNotBe(from.Id);
+            copy.Axis!.PlanId.ShouldBe(revisionId, $"{copy.Number}: the axis is the revision's own copy");
+            (copy.Number, copy.Title, copy.ExecutingUnitId, copy.PlannedStart, copy.PlannedEnd, copy.PlannedBudget, copy.ResponsibleUserId)
+                .ShouldBe((from.Number, from.Title, from.ExecutingUnitId, from.PlannedStart, from.PlannedEnd, from.PlannedBudget, from.ResponsibleUserId));
+            (copy.StartedOn, copy.ConcludedOn, copy.Status).ShouldBe((from.StartedOn, from.ConcludedOn, from.Status), copy.Number);
+        }
+        var axes = await app.WithDbAsync(db => db.PlanAxes.AsNoTracking().Where(a => a.PlanId == revisionId).Select(a => a.Number).OrderBy(n => n).ToListAsync());
+        axes.ShouldBe(await app.WithDbAsync(db => db.PlanAxes.AsNoTracking().Where(a => a.PlanId == planId).Select(a => a.Number).OrderBy(n => n).ToListAsync()));
+        var carriedIds = carried.Select(a => a.Id).ToList();
+        var carriedParticipants = await app.WithDbAsync(db => db.ActionParticipants.AsNoTracking()
+            .Where(p => carriedIds.Contains(p.ActionId)).Select(p => new { p.ActionId, p.UserId }).ToListAsync());
+        carriedParticipants.Select(p => (carried.Single(a => a.Id == p.ActionId).OriginActionId!.Value, p.UserId)).Order()
+            .ShouldBe(originalParticipants.Select(p => (p.ActionId, p.UserId)).Order());
+
+        // The committee and the commission are told, through the outbox.
+        var message = await app.WithDbAsync(db => db.Outbox.AsNoTracking()
+            .SingleAsync(m => m.Event == "atualizacao-autorizada" && m.Subject.Contains(DemoPlanTitle)));
+        message.To.Split(", ").Order().ShouldBe(new[] { "comissao@demo.gov.br", "monitor@demo.gov.br" });
+        message.Subject.ShouldBe($"SisPMPI: solicitação de atualização do {DemoPlanTitle} autorizada");
+        message.TextBody.ShouldContain("O controle interno autorizou a nova versão do plano.");
+        message.TextBody.ShouldContain($"Justificativa: {justification}");
+
+        // Both sides see the decision and reach the new plan.
+        var decided = Article(await SispmpiAppFactory.GetDocumentAsync(auditor, Decisions), requestId);
+        decided.QuerySelector("[data-request-status]")!.TextContent.Trim().ShouldBe("Autorizada");
+        decided.TextContent.ShouldContain(justification);
+        decided.QuerySelector("a[data-resulting-plan]")!.GetAttribute("href").ShouldBe($"/planos/{revisionId}");
+        decided.QuerySelector("form").ShouldBeNull("a decided request has no decision form");
+        var monitor = await app.LoginAsync(Monitor);
+        var requests = await SispmpiAppFactory.GetDocumentAsync(monitor, $"/monitoramento/planos/{planId}/solicitacoes");
+        var row = requests.QuerySelectorAll("table[data-update-requests] tbody tr").Single(r => r.TextContent.Contains(justification));
+        row.QuerySelector("[data-request-status]")!.TextContent.Trim().ShouldBe("Autorizada");
+        row.QuerySelector($"a[href='/planos/{revisionId}']").ShouldNotBeNull();
+        var newPlan = await SispmpiAppFactory.GetDocumentAsync(await app.LoginAsync(Commission), $"/planos/{revisionId}");
+        var status = newPlan.QuerySelector(".sispmpi-status")!;
+        status.TextContent.Trim().ShouldBe("Em elaboração");
+        System.Text.RegularExpressions.Regex.Replace(status.ParentElement!.TextContent, @"\s+", " ").ShouldContain($"Edição {source.Edition} · versão 2");
+    }
+
+    [Fact(Skip = "bug: PlanLifecycle.CreateRevisionAsync (src/Sispmpi.Web/Features/Formulation/Lifecycle/PlanLifecycle.cs, lines 193–214) " +
+        "copies each action and its participants but not its support units (ActionSupportUnits): the carried-over action of version 2 " +
+        "shows \"Unidades de apoio: —\" on its Informações tab where version 1 names them")]
+    public async Task Authorizing_carries_the_support_units_of_each_action_over()
+    {
+        var planId = await PublishedPlanAsync();
+        var support = await app.UnitIdAsync("SEPLAG", "ASCOM");
+        var actionId = await app.WithDbAsync(async db =>
+        {
+            var action = await db.PlanActions.Where(a => a.PlanId == planId).OrderBy(a => a.Id).FirstAsync();
+            db.ActionSupportUnits.Add(new Sispmpi.Web.Features.Formulation.ActionSupportUnit
+            {
+                OrganizationId = action.OrganizationId, ActionId = action.Id, UnitId = support,
+            });
+            await db.SaveChangesAsync();
+            return action.Id;
+        });
+        var requestId = await RequestAsync(planId, UpdateKind.NewVersion);
+
+        using (var response = await DecideAsync(await app.LoginAsync(Auditor), requestId, authorize: true, "Revisão autorizada pelo controle interno."))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        }
+
+        var carriedId = await app.WithDbAsync(db => db.PlanActions.Where(a => a.OriginActionId == actionId).Select(a => a.Id).SingleAsync());
+        (await app.WithDbAsync(db => db.ActionSupportUnits.Where(s => s.ActionId == carriedId).Select(s => s.UnitId).ToListAsync()))
+            .ShouldBe(new[] { support });
+    }
+
+    [Fact]
+    public async Task Each_decision_button_posts_to_its_own_request()
+    {
+        var planId = await PublishedPlanAsync();
+        var requestId = await RequestAsync(planId, UpdateKind.NewVersion);
+
+        var page = await SispmpiAppFactory.GetDocumentAsync(await app.LoginAsync(Auditor), Decisions);
+
+        var form = Article(page, requestId).QuerySelector("form")!;
+        foreach (var (label, handler) in new[] { ("Autorizar", "Authorize"), ("Negar", "Deny") })
+        {
+            var button = form.QuerySelectorAll("button[type=submit]").Single(b => b.TextContent.Trim() == label);
+            // What a browser posts to: the button's formaction when it has one, else the form's action.
+            var target = button.GetAttribute("formaction") ?? form.GetAttribute("action") ?? "";
+            target.ShouldContain($"requestId={requestId}", customMessage: $"{label} posts to {target}");
+            target.ShouldContain($"handler={handler}", customMessage: label);
+        }
+    }
+
+    [Fact]
+    public async Task Denying_keeps_the_justification_opens_no_plan_and_tells_the_committee()
+    {
+        var planId = await PublishedPlanAsync();
+        var requestId = await RequestAsync(planId, UpdateKind.NewVersion);
+        var denials = await OutboxCountAsync("atualizacao-negada");
+        var auditor = await app.LoginAsync(Auditor);
+        var justification = Unique("O plano atual ainda atende; reavaliar no próximo ciclo");
+
+        using (var response = await DecideAsync(auditor, requestId, authorize: false, justification))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+            response.Headers.Location!.OriginalString.ShouldBe(Decisions);
+        }
+
+        var state = await RequestStateAsync(requestId);
+        state.Status.ShouldBe(UpdateRequestStatus.Denied);
+        state.Decision.ShouldBe(justification);
+        state.DecidedAt.ShouldNotBeNull();
+        state.DecidedById.ShouldBe(await app.UserIdAsync(Auditor));
+        state.ResultingPlanId.ShouldBeNull();
+        (await RevisionCountAsync(planId)).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.Status).SingleAsync())).ShouldBe(PlanStatus.Published);
+        (await OutboxCountAsync("atualizacao-negada")).ShouldBe(denials + 1);
+        var message = await app.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Event == "atualizacao-negada").OrderBy(m => m.Id).LastAsync());
+        message.TextBody.ShouldContain($"Justificativa: {justification}");
+        message.To.ShouldContain("monitor@demo.gov.br");
+
+        var page = await SispmpiAppFactory.GetDocumentAsync(auditor, Decisions);
+        page.Body!.TextContent.ShouldContain("Solicitação negada.");
+        var article = Article(page, requestId);
+        article.QuerySelector("[data-request-status]")!.TextContent.Trim().ShouldBe("Negada");
+        article.TextContent.ShouldContain(justification);
+        article.QuerySelector("a[data-resulting-plan]").ShouldBeNull();
+        var requests = await SispmpiAppFactory.GetDocumentAsync(await app.LoginAsync(Monitor), $"/monitoramento/planos/{planId}/solicitacoes");
+        requests.QuerySelector("table[data-update-requests] [data-request-status]")!.TextContent.Trim().ShouldBe("Negada");
+        requests.QuerySelector("table[data-update-requests]")!.TextContent.ShouldContain(justification);
+    }
+
+    [Fact]
+    public async Task A_decided_request_cannot_be_decided_again_and_nothing_changes()
+    {
+        // One denied and one authorized request, each then decided again both ways.
+        var deniedPlan = await PublishedPlanAsync();
+        var denied = await RequestAsync(deniedPlan, UpdateKind.NewVersion);
+        var authorizedPlan = await PublishedPlanAsync();
+        var authorized = await RequestAsync(authorizedPlan, UpdateKind.NewVersion);
+        var auditor = await app.LoginAsync(Auditor);
+        using (var response = await DecideAsync(auditor, denied, authorize: false, "Negada na primeira decisão do controle interno."))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        using (var response = await DecideAsync(auditor, authorized, authorize: true, "Autorizada na primeira decisão do controle interno."))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        var before = new Dictionary<int, RequestState> { [denied] = await RequestStateAsync(denied), [authorized] = await RequestStateAsync(authorized) };
+        before[authorized].ResultingPlanId.ShouldNotBeNull();
+        var plans = await app.WithDbAsync(db => db.Plans.CountAsync());
+        var messages = await app.WithDbAsync(db => db.Outbox.CountAsync());
+
+        foreach (var requestId in new[] { denied, authorized })
+        {
+            foreach (var authorize in new[] { true, false })
+            {
+                using var response = await DecideAsync(auditor, requestId, authorize, "Uma segunda decisão, que não deve valer.");
+                var page = await PageOfAsync(response);
+                page.QuerySelector("[role=alert]")!.TextContent.ShouldContain(AlreadyDecided, customMessage: $"{requestId} {authorize}");
+                (await RequestStateAsync(requestId)).ShouldBe(before[requestId]);
+            }
+        }
+
+        (await app.WithDbAsync(db => db.Plans.CountAsync())).ShouldBe(plans, "no second revision");
+        (await RevisionCountAsync(deniedPlan)).ShouldBe(0);
+        (await RevisionCountAsync(authorizedPlan)).ShouldBe(1);
+        (await app.WithDbAsync(db => db.Outbox.CountAsync())).ShouldBe(messages, "nobody is told of a decision that did not happen");
+    }
+
+    [Theory]
+    [InlineData("", "Justifique a decisão.")]
+    [InlineData("   ", "Justifique a decisão.")]
+    [InlineData("Curta.", "A justificativa deve ter de 10 a 4.000 caracteres.")]
+    public async Task A_decision_without_a_justification_is_refused_in_portuguese_and_nothing_changes(string justification, string message)
+    {
+        var planId = await PublishedPlanAsync();
+        var requestId = await RequestAsync(planId, UpdateKind.NewVersion);
+        var before = await RequestStateAsync(requestId);
+        var plans = await app.WithDbAsync(db => db.Plans.CountAsync());
+        var auditor = await app.LoginAsync(Auditor);
+
+        foreach (var authorize in new[] { true, false })
+        {
+            using var response = await DecideAsync(auditor, requestId, authorize, justification);
+            var page = await PageOfAsync(response);
+            var article = Article(page, requestId);
+            article.QuerySelector("#Input_Justification-error")!.TextContent.Trim().ShouldBe(message);
+            article.QuerySelector("textarea[name='Input.Justification']").ShouldNotBeNull("the form is shown again");
+        }
+
+        (await RequestStateAsync(requestId)).ShouldBe(before);
+        before.Status.ShouldBe(UpdateRequestStatus.Pending);
+        (await app.WithDbAsync(db => db.Plans.CountAsync())).ShouldBe(plans);
+    }
+
+    [Fact]
+    public async Task Only_internal_control_decides_the_committee_the_executor_and_the_head_get_403()
+    {
+        var planId = await PublishedPlanAsync();
+        var requestId = await RequestAsync(planId, UpdateKind.NewVersion);
+        var before = await RequestStateAsync(requestId);
+
+        foreach (var email in new[] { Monitor, Executor, Commission, Head })
+        {
+            var client = await app.LoginAsync(email);
+            foreach (var authorize in new[] { true, false })
+            {
+                using var response = await DecideAsync(client, requestId, authorize, "Decisão de quem não é o controle interno.", formPage: "/");
+                response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{email} {authorize}");
+            }
+        }
+        // The head reads the requests (evaluation module) but is offered no decision.
+        var head = await SispmpiAppFactory.GetDocumentAsync(await app.LoginAsync(Head), Decisions);
+        Article(head, requestId).QuerySelector("form").ShouldBeNull();
+        (await (await app.LoginAsync(Monitor)).GetAsync(Decisions)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        (await RequestStateAsync(requestId)).ShouldBe(before);
+        (await RevisionCountAsync(planId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Internal_control_of_another_organization_does_not_find_the_request()
+    {
+        var planId = await PublishedPlanAsync();
+        var requestId = await RequestAsync(planId, UpdateKind.NewVersion);
+        var before = await RequestStateAsync(requestId);
+        var outsider = await app.LoginAsync(await app.CreateUserAsync("PMOP", "Controle interno da prefeitura", Profile.InternalControl));
+
+        Article(await SispmpiAppFactory.GetDocumentAsync(await app.LoginAsync(Auditor), Decisions), requestId).ShouldNotBeNull();
+        (await SispmpiAppFactory.GetDocumentAsync(outsider, Decisions)).QuerySelector($"article[data-update-request='{requestId}']").ShouldBeNull();
+        using (var response = await DecideAsync(outsider, requestId, authorize: true, "Decisão de outro órgão, que não deve valer."))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        (await RequestStateAsync(requestId)).ShouldBe(before);
+        (await RevisionCountAsync(planId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_new_edition_needs_the_new_edition_and_then_starts_at_version_1()
+    {
+        var planId = await PublishedPlanAsync();
+        var requestId = await RequestAsync(planId, UpdateKind.NewEdition);
+        var before = await RequestStateAsync(requestId);
+        var plans = await app.WithDbAsync(db => db.Plans.CountAsync());
+        var auditor = await app.LoginAsync(Auditor);
+        Article(await SispmpiAppFactory.GetDocumentAsync(auditor, Decisions), requestId).QuerySelector("input[name='Input.NewEdition']").ShouldNotBeNull();
+
+        foreach (var edition in new[] { "", "   " })
+        {
+            using var response = await DecideAsync(auditor, requestId, authorize: true, "Novo ciclo do plano, com a nova gestão.", edition);
+            var page = await PageOfAsync(response);
+            page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("Informe a nova edição (o ciclo do novo plano, por exemplo 2027–2029).");
+            Article(page, requestId).QuerySelector("input[name='Input.NewEdition']").ShouldNotBeNull("the field is shown again");
+            (await RequestStateAsync(requestId)).ShouldBe(before);
+            (await app.WithDbAsync(db => db.Plans.CountAsync())).ShouldBe(plans, "no plan created");
+        }
+
+        var newEdition = $"2091–2093 {Guid.NewGuid():N}"[..16];
+        using (var response = await DecideAsync(auditor, requestId, authorize: true, "Novo ciclo do plano, com a nova gestão.", $" {newEdition} "))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        }
+        var state = await RequestStateAsync(requestId);
+        state.Status.ShouldBe(UpdateRequestStatus.Authorized);
+        var revision = await app.WithDbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Id == state.ResultingPlanId));
+        revision.Edition.ShouldBe(newEdition);
+        revision.Version.ShouldBe(1);
+        revision.Status.ShouldBe(PlanStatus.InPreparation);
+        revision.OriginPlanId.ShouldBe(planId);
+        (await app.WithDbAsync(db => db.PlanActions.CountAsync(a => a.PlanId == revision.Id && a.OriginActionId != null))).ShouldBe(2);
+    }
+}
