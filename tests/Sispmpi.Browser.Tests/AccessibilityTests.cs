@@ -194,7 +194,7 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         await using var context = await site.SignedInContextAsync("executor@demo.gov.br");
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/execucao?escopo=todas&busca={Uri.EscapeDataString(title)}");
-        var href = await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).GetAttributeAsync("href");
+        var href = await page.Locator($"tr[data-action-id] a:text-is(\"{title}\")").GetAttributeAsync("href");
         href.ShouldNotBeNull();
         var match = ActionAddress().Match(href);
         match.Success.ShouldBeTrue($"{href} não é o endereço da aba Execução de uma ação");

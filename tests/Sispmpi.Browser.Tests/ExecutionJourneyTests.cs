@@ -31,7 +31,7 @@ public sealed class ExecutionJourneyTests(SiteFixture site)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Minhas ações");
         var row = page.Locator("tr[data-action-id]").Filter(new()
         {
-            Has = page.GetByRole(AriaRole.Link, new() { Name = ActionTitle, Exact = true }),
+            Has = page.Locator($"a:text-is(\"{ActionTitle}\")"),
         });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.Locator("[data-light]")).ToHaveAttributeAsync("data-light", "White");
