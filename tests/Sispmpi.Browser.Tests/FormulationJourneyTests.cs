@@ -10,8 +10,9 @@ namespace Sispmpi.Browser.Tests;
 /// steps, the Alta administração acknowledges the diagnosis and the publication, and internal control gives the
 /// second publication acknowledgement.
 /// </summary>
-[Collection(SiteCollection.Name)]
-public sealed class FormulationJourneyTests(SiteFixture site)
+// Publishing a new SEPLAG plan makes the demo plan obsolete, which the tests on SiteCollection's shared app rely on
+// being published: this journey runs on an app and a Chromium of its own.
+public sealed class FormulationJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private const string PlanTitle = "Plano de Integridade — jornada completa";
     private const string Edition = "2090–2092";
