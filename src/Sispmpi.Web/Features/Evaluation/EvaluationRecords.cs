@@ -74,23 +74,10 @@ public sealed class MaturityAnswer : IOrganizationScoped
     public int? UpdatedById { get; set; }
 }
 
-/// <summary>Evidence of a maturity answer, under the same rules as the evidence of an action (links, process numbers, files).</summary>
-public sealed class MaturityEvidence : IOrganizationScoped
+/// <summary>Evidence of a maturity answer, under the same rules as the evidence of an action.</summary>
+public sealed class MaturityEvidence : EvidenceRecord
 {
-    public int Id { get; set; }
-    public int OrganizationId { get; set; }
     public int AnswerId { get; set; }
-    public EvidenceKind Kind { get; set; }
-    public required string Description { get; set; }
-    public string? Url { get; set; }
-    public string? ProcessNumber { get; set; }
-    public string? FileName { get; set; }
-    public string? FileKey { get; set; }
-    public string? ContentType { get; set; }
-    public long? FileSize { get; set; }
-    public string? FileSha256 { get; set; }
-    public DateTimeOffset AddedAt { get; set; }
-    public int? AddedById { get; set; }
 }
 
 internal sealed class IntegrityActivityConfiguration : IEntityTypeConfiguration<IntegrityActivity>
@@ -144,13 +131,7 @@ internal sealed class MaturityEvidenceConfiguration : IEntityTypeConfiguration<M
 {
     public void Configure(EntityTypeBuilder<MaturityEvidence> builder)
     {
-        builder.Property(e => e.Description).HasMaxLength(500);
-        builder.Property(e => e.Url).HasMaxLength(2000);
-        builder.Property(e => e.ProcessNumber).HasMaxLength(30);
-        builder.Property(e => e.FileName).HasMaxLength(200);
-        builder.Property(e => e.FileKey).HasMaxLength(200);
-        builder.Property(e => e.ContentType).HasMaxLength(120);
-        builder.Property(e => e.FileSha256).HasMaxLength(64);
+        EvidenceRecord.ConfigureColumns(builder);
         builder.HasOne<MaturityAnswer>().WithMany().HasForeignKey(e => e.AnswerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.AddedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => new { e.OrganizationId, e.AnswerId });

@@ -15,6 +15,20 @@ public sealed class EvidenceService(SispmpiDbContext db, IFileStore files, Tenan
 
     public long MaxBytes => options.Value.EvidenceMaxBytes;
 
+    /// <summary>
+    /// Reads an uploaded file and checks it by <see cref="EvidenceFiles.Check"/>. At most one byte past the limit is
+    /// read: enough for the check to refuse an oversized file without holding all of it.
+    /// </summary>
+    public async Task<(byte[] Content, EvidenceFileCheck Check)> ReadAndCheckAsync(IFormFile file, CancellationToken cancellationToken = default)
+    {
+        var content = new byte[Math.Min(file.Length, MaxBytes + 1)];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+        return (content, EvidenceFiles.Check(file.FileName, content, MaxBytes));
+    }
+
     public async Task AddLinkAsync(PlanAction action, string description, Uri url, CancellationToken cancellationToken = default)
     {
         await AddAsync(action, new ActionEvidence { Kind = EvidenceKind.Link, Description = description, Url = url.ToString() }, cancellationToken);

@@ -26,19 +26,18 @@ public enum EvidenceKind
 }
 
 /// <summary>
-/// Proof that an action was carried out: a link, an administrative process number (NUP or Sei!MG, check digits
-/// validated) or a file kept in the file store under a generated name, read back only through an authorized page.
+/// Proof of something done — a link, an administrative process number (NUP or Sei!MG) or a file kept in the file
+/// store under a generated name, read back only through an authorized page. The same rules serve an action's
+/// evidence and a maturity answer's.
 /// </summary>
-public sealed class ActionEvidence : IOrganizationScoped
+public abstract class EvidenceRecord : IOrganizationScoped
 {
     public int Id { get; set; }
     public int OrganizationId { get; set; }
-    public int ActionId { get; set; }
     public EvidenceKind Kind { get; set; }
     public required string Description { get; set; }
     public string? Url { get; set; }
     public string? ProcessNumber { get; set; }
-    public ProcessNumberKind? ProcessNumberKind { get; set; }
     /// <summary>The name the file had on the sender's computer, shown and offered on download.</summary>
     public string? FileName { get; set; }
     public string? FileKey { get; set; }
@@ -47,6 +46,25 @@ public sealed class ActionEvidence : IOrganizationScoped
     public string? FileSha256 { get; set; }
     public DateTimeOffset AddedAt { get; set; }
     public int? AddedById { get; set; }
+
+    /// <summary>The columns every kind of evidence shares.</summary>
+    internal static void ConfigureColumns<T>(EntityTypeBuilder<T> builder) where T : EvidenceRecord
+    {
+        builder.Property(e => e.Description).HasMaxLength(500);
+        builder.Property(e => e.Url).HasMaxLength(2000);
+        builder.Property(e => e.ProcessNumber).HasMaxLength(30);
+        builder.Property(e => e.FileName).HasMaxLength(200);
+        builder.Property(e => e.FileKey).HasMaxLength(200);
+        builder.Property(e => e.ContentType).HasMaxLength(120);
+        builder.Property(e => e.FileSha256).HasMaxLength(64);
+    }
+}
+
+/// <summary>Evidence that an action was carried out.</summary>
+public sealed class ActionEvidence : EvidenceRecord
+{
+    public int ActionId { get; set; }
+    public ProcessNumberKind? ProcessNumberKind { get; set; }
     public AppUser? AddedBy { get; set; }
 }
 
@@ -79,13 +97,7 @@ internal sealed class ActionEvidenceConfiguration : IEntityTypeConfiguration<Act
 {
     public void Configure(EntityTypeBuilder<ActionEvidence> builder)
     {
-        builder.Property(e => e.Description).HasMaxLength(500);
-        builder.Property(e => e.Url).HasMaxLength(2000);
-        builder.Property(e => e.ProcessNumber).HasMaxLength(30);
-        builder.Property(e => e.FileName).HasMaxLength(200);
-        builder.Property(e => e.FileKey).HasMaxLength(200);
-        builder.Property(e => e.ContentType).HasMaxLength(120);
-        builder.Property(e => e.FileSha256).HasMaxLength(64);
+        EvidenceRecord.ConfigureColumns(builder);
         builder.HasOne<PlanAction>().WithMany().HasForeignKey(e => e.ActionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.AddedBy).WithMany().HasForeignKey(e => e.AddedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => new { e.OrganizationId, e.ActionId });

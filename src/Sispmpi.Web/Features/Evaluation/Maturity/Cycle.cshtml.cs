@@ -152,9 +152,7 @@ public sealed class CycleModel(MaturityAssessments assessments, EvidenceService 
             ModelState.AddModelError("Upload.File", "Escolha o arquivo.");
             return Invalid(question.Id, FileForm);
         }
-        // At most one byte past the limit is read: enough for the check to refuse an oversized file.
-        var content = await ReadAsync(file, evidence.MaxBytes + 1);
-        var check = EvidenceFiles.Check(file.FileName, content, evidence.MaxBytes);
+        var (content, check) = await evidence.ReadAndCheckAsync(file);
         if (!check.IsValid)
         {
             ModelState.AddModelError("Upload.File", check.Error!);
@@ -265,11 +263,4 @@ public sealed class CycleModel(MaturityAssessments assessments, EvidenceService 
         return Redirect($"{CycleUrl}#questao-{questionId}");
     }
 
-    private static async Task<byte[]> ReadAsync(IFormFile file, long limit)
-    {
-        var buffer = new byte[Math.Min(file.Length, limit)];
-        await using var stream = file.OpenReadStream();
-        await stream.ReadExactlyAsync(buffer);
-        return buffer;
-    }
 }

@@ -127,9 +127,7 @@ public sealed class RecordModel(SispmpiDbContext db, ActionAccess access, Action
             ModelState.AddModelError("Upload.File", "Escolha o arquivo.");
             return await InvalidEvidenceAsync("arquivo");
         }
-        // At most one byte past the limit is read: enough for the check to refuse an oversized file.
-        var content = await ReadAsync(file, evidence.MaxBytes + 1);
-        var check = EvidenceFiles.Check(file.FileName, content, evidence.MaxBytes);
+        var (content, check) = await evidence.ReadAndCheckAsync(file);
         if (!check.IsValid)
         {
             ModelState.AddModelError("Upload.File", check.Error!);
@@ -242,13 +240,6 @@ public sealed class RecordModel(SispmpiDbContext db, ActionAccess access, Action
         return Redirect($"/acoes/{Action.Id}/execucao#evidencias");
     }
 
-    private static async Task<byte[]> ReadAsync(IFormFile file, long limit)
-    {
-        var buffer = new byte[Math.Min(file.Length, limit)];
-        await using var stream = file.OpenReadStream();
-        await stream.ReadExactlyAsync(buffer);
-        return buffer;
-    }
 
     private async Task LoadListsAsync()
     {
