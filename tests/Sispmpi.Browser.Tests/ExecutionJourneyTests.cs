@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Sispmpi.Web.Infrastructure.Web;
 using static Microsoft.Playwright.Assertions;
 
+using static Sispmpi.Browser.Tests.Journeys;
+
 namespace Sispmpi.Browser.Tests;
 
 /// <summary>
@@ -102,31 +104,5 @@ public sealed class ExecutionJourneyTests(SiteFixture site)
         await Expect(page.Locator("tr[data-action-id] [data-light]:not([data-light='Blue'])")).ToHaveCountAsync(0);
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A tiny but well-formed one-page PDF (the evidence check reads its "%PDF-" signature).</summary>
-    private static byte[] MinimalPdf()
-    {
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
-        ];
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
-    }
 }

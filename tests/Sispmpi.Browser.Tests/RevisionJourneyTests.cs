@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Sispmpi.Web.Infrastructure.Web;
 using static Microsoft.Playwright.Assertions;
 
+using static Sispmpi.Browser.Tests.Journeys;
+
 namespace Sispmpi.Browser.Tests;
 
 /// <summary>
@@ -241,9 +243,7 @@ public sealed class RevisionJourneyTests(SiteFixture site) : IClassFixture<SiteF
     }
 
     /// <summary>The gov.br radios and checkboxes draw their box over the input: the click lands on the label.</summary>
-    private static readonly LocatorCheckOptions Ticked = new() { Force = true };
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The plan page shows this version and status.</summary>
     private static async Task ExpectPlanAsync(IPage page, string version, string status)
@@ -254,11 +254,6 @@ public sealed class RevisionJourneyTests(SiteFixture site) : IClassFixture<SiteF
         await Expect(line.Locator(".sispmpi-status")).ToHaveTextAsync(status);
     }
 
-    private static async Task SaveAndContinueAsync(IPage page, string nextTab)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Salvar e continuar" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($@"/etapas/diagnostico\?aba={nextTab}$"));
-    }
 
     /// <summary>The timeline shows step <paramref name="number"/> in <paramref name="state"/> (done, in-progress, not-started, blocked).</summary>
     private static async Task ExpectStepAsync(IPage page, int number, string state)
@@ -270,29 +265,4 @@ public sealed class RevisionJourneyTests(SiteFixture site) : IClassFixture<SiteF
         await page.GotoAsync(current);
     }
 
-    /// <summary>A tiny but well-formed one-page PDF.</summary>
-    private static byte[] MinimalPdf()
-    {
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
-        ];
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
-    }
 }
