@@ -62,6 +62,10 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Evaluation.MaturityCycle> MaturityCycles => Set<Features.Evaluation.MaturityCycle>();
     public DbSet<Features.Evaluation.MaturityAnswer> MaturityAnswers => Set<Features.Evaluation.MaturityAnswer>();
     public DbSet<Features.Evaluation.MaturityEvidence> MaturityEvidence => Set<Features.Evaluation.MaturityEvidence>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Notifications.NotificationPreference> NotificationPreferences => Set<Features.Notifications.NotificationPreference>();
+    public DbSet<Features.Notifications.ReminderLog> ReminderLogs => Set<Features.Notifications.ReminderLog>();
+    public DbSet<Infrastructure.Jobs.JobRun> JobRuns => Set<Infrastructure.Jobs.JobRun>();
 
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;

@@ -261,7 +261,10 @@ public sealed class EvaluationRecommendationTests(SispmpiAppFactory app) : IClas
         saved.PlanId.ShouldBe(planId);
         saved.Source.ShouldBe(RecommendationSource.InternalControl);
         saved.Deadline.ShouldBe(deadline);
-        (await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Event == "recomendacao-geral"))).ShouldBe(notices + 1);
+        // One message to each person of the commission and of the monitoring committee (comissao and monitor in the demo).
+        (await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Event == "recomendacao-geral"))).ShouldBe(notices + 2);
+        (await app.WithDbAsync(db => db.Outbox.Where(m => m.Event == "recomendacao-geral" && m.TextBody.Contains(text)).Select(m => m.To).ToListAsync()))
+            .Order().ShouldBe(["comissao@demo.gov.br", "monitor@demo.gov.br"]);
 
         var evaluation = await SispmpiAppFactory.GetDocumentAsync(auditor, $"/avaliacao/planos/{planId}/recomendacoes");
         var listed = Article(evaluation, saved.Id);

@@ -56,6 +56,9 @@ public class SispmpiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(_folder, "mail"));
+        builder.UseSetting("Mail:PollSeconds", "0.2");
+        // Scheduled jobs would add reminders to the demo data behind the tests' backs; their tests start them on purpose.
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("Files:Root", FilesFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -10,7 +10,8 @@ using Sispmpi.Web.Infrastructure.Email;
 namespace Sispmpi.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, IMailSender mail, IOptions<MailOptions> mailOptions) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, Data.SispmpiDbContext db, Notifications.Notifier notifier,
+    IOptions<MailOptions> mailOptions) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Informe o e-mail.")]
@@ -34,16 +35,8 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, IMailSender 
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/conta/redefinir-senha?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}";
-            await mail.SendAsync(new MailMessage(user.Email!, "SisPMPI: redefinição de senha",
-                $"""
-                Olá, {user.FullName}.
-
-                Recebemos um pedido para redefinir a sua senha no SisPMPI. Para escolher uma nova senha, acesse o link abaixo (válido por 24 horas):
-
-                {link}
-
-                Se você não fez este pedido, ignore esta mensagem: a sua senha atual continua valendo.
-                """));
+            notifier.Email(user.Email!, user.FullName, Notifications.Notices.PasswordReset(link), userId: user.Id);
+            await db.SaveChangesAsync();
         }
         // The same answer whether or not the address exists, so the page does not reveal who has an account.
         Sent = true;

@@ -18,7 +18,7 @@ public enum AnswerResult
 /// update is conditioned on <see cref="Recommendation.AnsweredAt"/> still being null, so a second answer — from a
 /// second tab, a double click or the API — is refused and the first stays as it was.
 /// </summary>
-public sealed class Recommendations(SispmpiDbContext db, TenantContext tenant, TimeProvider clock)
+public sealed class Recommendations(SispmpiDbContext db, TenantContext tenant, TimeProvider clock, Notifications.Notifier notifier)
 {
     public const string AlreadyAnsweredMessage = "Esta recomendação já foi respondida; a resposta não pode ser alterada.";
 
@@ -27,18 +27,14 @@ public sealed class Recommendations(SispmpiDbContext db, TenantContext tenant, T
     {
         var recommendation = New(action.PlanId, action.Id, source, text, deadline);
         db.Recommendations.Add(recommendation);
-        var executors = await db.Users.Where(u => u.Id == action.ResponsibleUserId
-                || db.Set<Execution.ActionParticipant>().Any(p => p.ActionId == action.Id && p.UserId == u.Id))
-            .Select(u => u.Email!).ToListAsync(cancellationToken);
-        Notify(action.OrganizationId, "recomendacao-recebida", executors,
-            $"SisPMPI: recomendação sobre a ação {action.Number}",
-            $"""
-            Você recebeu uma recomendação {(source == RecommendationSource.MonitoringCommittee ? "do comitê de monitoramento" : "do controle interno")} sobre a ação {action.Number} — {action.Title}:
-
-            {text}
-
-            Responda na aba {(source == RecommendationSource.MonitoringCommittee ? "Monitoramento" : "Avaliação")} da ação: /acoes/{action.Id}/{(source == RecommendationSource.MonitoringCommittee ? "monitoramento" : "avaliacao")}
-            """);
+        var executors = await db.Set<Execution.ActionParticipant>().Where(p => p.ActionId == action.Id).Select(p => p.UserId).ToListAsync(cancellationToken);
+        if (action.ResponsibleUserId is int responsible)
+        {
+            executors.Add(responsible);
+        }
+        await notifier.NotifyAsync(action.OrganizationId, executors,
+            Notifications.Notices.RecommendationReceived(action.Id, action.Number, action.Title, source == RecommendationSource.MonitoringCommittee, text),
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return recommendation;
     }
@@ -48,17 +44,8 @@ public sealed class Recommendations(SispmpiDbContext db, TenantContext tenant, T
     {
         var recommendation = New(plan.Id, null, RecommendationSource.InternalControl, text, deadline);
         db.Recommendations.Add(recommendation);
-        var recipients = await db.ProfileGrants
-            .Where(g => g.OrganizationId == plan.OrganizationId && (g.Profile == Profile.IntegrityCommission || g.Profile == Profile.MonitoringCommittee))
-            .Select(g => g.User!.Email!).Distinct().ToListAsync(cancellationToken);
-        Notify(plan.OrganizationId, "recomendacao-geral", recipients, $"SisPMPI: recomendação do controle interno sobre {plan.Title}",
-            $"""
-            O controle interno fez uma recomendação geral sobre o {plan.Title}:
-
-            {text}
-
-            Responda em /monitoramento/planos/{plan.Id}/recomendacoes-gerais
-            """);
+        var recipients = await notifier.UsersWithAsync([plan.OrganizationId], [Profile.IntegrityCommission, Profile.MonitoringCommittee], cancellationToken);
+        await notifier.NotifyAsync(plan.OrganizationId, recipients, Notifications.Notices.GeneralRecommendation(plan.Id, plan.Title, text), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return recommendation;
     }
@@ -72,6 +59,10 @@ public sealed class Recommendations(SispmpiDbContext db, TenantContext tenant, T
         recommendation.Answer = answer;
         recommendation.AnsweredAt = clock.GetUtcNow();
         recommendation.AnsweredById = tenant.UserId;
+        if (recommendation.CreatedById is int author && author != tenant.UserId)
+        {
+            await NotifyAnsweredAsync(recommendation, author, answer, cancellationToken);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -92,16 +83,21 @@ public sealed class Recommendations(SispmpiDbContext db, TenantContext tenant, T
         CreatedAt = clock.GetUtcNow(), CreatedById = tenant.UserId,
     };
 
-    private void Notify(int organizationId, string @event, IReadOnlyCollection<string> to, string subject, string body)
+    private async Task NotifyAnsweredAsync(Recommendation recommendation, int author, string answer, CancellationToken cancellationToken)
     {
-        if (to.Count == 0)
+        string subject, link;
+        if (recommendation.ActionId is int actionId)
         {
-            return;
+            var action = await db.PlanActions.AsNoTracking().Where(a => a.Id == actionId).Select(a => a.Number).SingleAsync(cancellationToken);
+            subject = $"a ação {action}";
+            link = $"/acoes/{actionId}/{(recommendation.Source == RecommendationSource.MonitoringCommittee ? "monitoramento" : "avaliacao")}";
         }
-        db.Outbox.Add(new OutboxMessage
+        else
         {
-            OrganizationId = organizationId, Event = @event, To = string.Join(", ", to.Distinct()), Subject = subject, TextBody = body,
-            CreatedAt = clock.GetUtcNow(),
-        });
+            subject = await db.Plans.AsNoTracking().Where(p => p.Id == recommendation.PlanId).Select(p => p.Title).SingleAsync(cancellationToken);
+            link = $"/avaliacao/planos/{recommendation.PlanId}/recomendacoes";
+        }
+        await notifier.NotifyAsync(recommendation.OrganizationId, [author],
+            Notifications.Notices.RecommendationAnswered(subject, tenant.UserName, recommendation.Text, answer, link), cancellationToken);
     }
 }

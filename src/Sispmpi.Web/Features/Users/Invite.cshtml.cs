@@ -23,7 +23,7 @@ namespace Sispmpi.Web.Features.Users;
 /// profile; otherwise an invitation link is e-mailed and the person chooses their own password.
 /// </summary>
 [Authorize(Policy = Policies.Users)]
-public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserManager<AppUser> users, IMailSender mail,
+public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserManager<AppUser> users, Notifications.Notifier notifier,
     IOptions<MailOptions> mailOptions, TimeProvider clock) : PageModel
 {
     public static readonly TimeSpan Validity = TimeSpan.FromDays(7);
@@ -75,15 +75,9 @@ public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserM
                 return Page();
             }
             db.ProfileGrants.Add(new ProfileGrant { UserId = existing.Id, OrganizationId = organizationId, Profile = profile });
+            await notifier.NotifyAsync(organizationId, [existing.Id],
+                Notifications.Notices.ProfileGranted(tenant.CurrentOrganizationName ?? "", profile, tenant.UserName));
             await db.SaveChangesAsync();
-            await mail.SendAsync(new MailMessage(email, "SisPMPI: novo perfil de acesso",
-                $"""
-                Olá, {existing.FullName}.
-
-                Você recebeu o perfil {Labels.Of(profile)} em {tenant.CurrentOrganizationName} no SisPMPI, concedido por {tenant.UserName}.
-
-                Acesse: {baseUrl}/conta/entrar
-                """));
             TempData["Sucesso"] = $"{existing.FullName} já tinha conta e recebeu o perfil {Labels.Of(profile)}.";
             return Redirect($"/usuarios/{existing.Id}");
         }
@@ -95,19 +89,9 @@ public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserM
             TokenHash = AcceptInvitationModel.Hash(token), CreatedAt = clock.GetUtcNow(), ExpiresAt = clock.GetUtcNow().Add(Validity),
             InvitedById = tenant.UserId,
         });
+        notifier.Email(email, Input.FullName.Trim(), Notifications.Notices.Invitation(tenant.CurrentOrganizationName ?? "", profile, tenant.UserName,
+            $"{baseUrl}/conta/convite?token={token}", Validity.Days), organizationId);
         await db.SaveChangesAsync();
-        await mail.SendAsync(new MailMessage(email, "SisPMPI: convite de acesso",
-            $"""
-            Olá, {Input.FullName.Trim()}.
-
-            {tenant.UserName} convidou você para acessar o SisPMPI — Sistema de Programas e Planos de Integridade — em {tenant.CurrentOrganizationName}, com o perfil {Labels.Of(profile)}.
-
-            Para criar a sua conta e escolher a sua senha, acesse o link abaixo (válido por {Validity.Days} dias):
-
-            {baseUrl}/conta/convite?token={token}
-
-            Se você não esperava este convite, ignore esta mensagem.
-            """));
         TempData["Sucesso"] = $"Convite enviado para {email}. O link vale por {Validity.Days} dias.";
         return Redirect("/usuarios");
     }

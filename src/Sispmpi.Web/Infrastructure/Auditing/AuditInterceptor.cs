@@ -39,6 +39,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     private static readonly HashSet<Type> _ignoredTypes =
     [
         typeof(AuditEntry), typeof(Email.OutboxMessage), typeof(IdentityUserToken<int>), typeof(IdentityUserLogin<int>), typeof(IdentityUserClaim<int>),
+        // Delivery bookkeeping, not decisions: inbox rows, reminders queued and job runs are their own record.
+        typeof(Features.Notifications.Notification), typeof(Features.Notifications.ReminderLog), typeof(Jobs.JobRun),
     ];
 
     /// <summary>

@@ -117,7 +117,27 @@ public static class HostSetup
         services.AddScoped<IAuthorizationHandler, ProfileRequirementHandler>();
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
-        services.AddSingleton<IMailSender, FileMailSender>();
+        services.AddSingleton<IMailSender>(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.UsesSmtp
+            ? ActivatorUtilities.CreateInstance<SmtpMailSender>(provider)
+            : ActivatorUtilities.CreateInstance<FileMailSender>(provider));
+        services.AddSingleton<InstanceIdentity>();
+        services.AddSingleton<OutboxDispatcher>();
+        if (configuration.GetValue("Mail:SenderEnabled", true))
+        {
+            services.AddHostedService<OutboxSenderService>();
+        }
+        services.AddSingleton<Features.Notifications.MailRenderer>();
+        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Notifications.NotificationBell>();
+        services.Configure<Features.Notifications.NotificationOptions>(configuration.GetSection("Notifications"));
+        services.Configure<Jobs.JobOptions>(configuration.GetSection("Jobs"));
+        services.AddSingleton<Jobs.JobRunner>();
+        services.AddScoped<Jobs.IScheduledJob, Features.Notifications.DeadlineRemindersJob>();
+        services.AddScoped<Jobs.IScheduledJob, Features.Notifications.DailyDigestJob>();
+        if (configuration.GetValue("Jobs:Enabled", true))
+        {
+            services.AddHostedService<Jobs.JobSchedulerService>();
+        }
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Catalogs.CatalogSeeder>();

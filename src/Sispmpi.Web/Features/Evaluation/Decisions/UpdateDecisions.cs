@@ -14,7 +14,8 @@ namespace Sispmpi.Web.Features.Evaluation.Decisions;
 /// decision; the current plan stays published until the new one is published. Both outcomes are told to the
 /// monitoring committee and the commission through the outbox.
 /// </summary>
-public sealed class UpdateDecisions(SispmpiDbContext db, PlanLifecycle lifecycle, TenantContext tenant, TimeProvider clock)
+public sealed class UpdateDecisions(SispmpiDbContext db, PlanLifecycle lifecycle, TenantContext tenant, TimeProvider clock,
+    Notifications.Notifier notifier)
 {
     public async Task<string?> AuthorizeAsync(UpdateRequest request, string justification, string? newEdition, CancellationToken cancellationToken = default)
     {
@@ -72,20 +73,9 @@ public sealed class UpdateDecisions(SispmpiDbContext db, PlanLifecycle lifecycle
 
     private async Task NotifyAsync(UpdateRequest request, string body, CancellationToken cancellationToken)
     {
-        var recipients = await db.ProfileGrants
-            .Where(g => g.OrganizationId == request.OrganizationId && (g.Profile == Profile.MonitoringCommittee || g.Profile == Profile.IntegrityCommission))
-            .Select(g => g.User!.Email!).Distinct().ToListAsync(cancellationToken);
-        if (recipients.Count == 0)
-        {
-            return;
-        }
+        var recipients = await notifier.UsersWithAsync([request.OrganizationId], [Profile.MonitoringCommittee, Profile.IntegrityCommission], cancellationToken);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == request.PlanId).Select(p => p.Title).SingleAsync(cancellationToken);
-        db.Outbox.Add(new OutboxMessage
-        {
-            OrganizationId = request.OrganizationId, Event = request.Status == UpdateRequestStatus.Authorized ? "atualizacao-autorizada" : "atualizacao-negada",
-            To = string.Join(", ", recipients), CreatedAt = clock.GetUtcNow(),
-            Subject = $"SisPMPI: solicitação de atualização do {plan} {(request.Status == UpdateRequestStatus.Authorized ? "autorizada" : "negada")}",
-            TextBody = body,
-        });
+        await notifier.NotifyAsync(request.OrganizationId, recipients,
+            Notifications.Notices.UpdateDecided(request.PlanId, plan, request.Status == UpdateRequestStatus.Authorized, body), cancellationToken);
     }
 }

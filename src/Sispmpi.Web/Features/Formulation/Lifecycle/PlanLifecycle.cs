@@ -14,7 +14,7 @@ namespace Sispmpi.Web.Features.Formulation.Lifecycle;
 /// The plan's life cycle (SPEC §3): Não iniciado → Em elaboração → Publicado → Obsoleto. Every method returns
 /// null on success or a Portuguese message saying why the transition is refused.
 /// </summary>
-public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, TimeProvider clock, IOptions<MailOptions> mailOptions)
+public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, TimeProvider clock, Notifications.Notifier notifier)
 {
     /// <summary>The first thing the commission enters moves a plan from "não iniciado" to "em elaboração".</summary>
     public async Task MarkInPreparationAsync(int planId, CancellationToken cancellationToken = default)
@@ -106,12 +106,9 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
             ("comitê de monitoramento", Profile.MonitoringCommittee, [organization.Id]),
             ("comissão de integridade", Profile.IntegrityCommission, [organization.Id]),
         ];
-        var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/planos/{plan.Id}";
         foreach (var (party, profile, organizations) in parties)
         {
-            var emails = await db.ProfileGrants.IgnoreQueryFilters()
-                .Where(g => g.Profile == profile && organizations.Contains(g.OrganizationId) && g.User!.IsActive)
-                .Select(g => g.User!.Email!).Distinct().OrderBy(e => e).ToListAsync(cancellationToken);
+            var recipients = await notifier.UsersWithAsync(organizations, [profile], cancellationToken);
             var next = profile switch
             {
                 Profile.InternalControl => "Cadastre os executores das ações e acompanhe a avaliação do plano.",
@@ -119,23 +116,8 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
                 Profile.CentralAdministrator => "O plano passa a compor o painel da rede.",
                 _ => "O plano está publicado e não pode mais ser alterado sem reabertura.",
             };
-            db.Outbox.Add(new OutboxMessage
-            {
-                OrganizationId = organization.Id, Event = "plano-publicado", CreatedAt = now,
-                To = string.Join(", ", emails),
-                Status = emails.Count == 0 ? OutboxStatus.Failed : OutboxStatus.Pending,
-                LastError = emails.Count == 0 ? $"Nenhum usuário com o perfil {Labels.Of(profile)} para receber o aviso." : null,
-                Subject = $"SisPMPI: {plan.Title} publicado",
-                TextBody = $"""
-                    Aviso ao {party}.
-
-                    O {plan.Title} ({organization.Name}), edição {plan.Edition}, versão {plan.Version}, foi publicado em {Labels.DateTime(now)}.
-
-                    {next}
-
-                    Acesse: {link}
-                    """,
-            });
+            await notifier.NotifyAsync(organization.Id, recipients,
+                Notifications.Notices.PlanPublished(plan.Id, plan.Title, organization.Name, plan.Edition, plan.Version, now, party, next), cancellationToken);
         }
     }
 

@@ -1,3 +1,4 @@
+using Sispmpi.Core.Identity;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ namespace Sispmpi.Web.Features.Formulation.Steps;
 [WritePolicy(Policies.FormulationEdit)]
 [EditablePlan]
 public sealed class ValidationModel(SispmpiDbContext db, FormulationProgressService progress, TenantContext tenant, PlanLifecycle lifecycle,
-    TimeProvider clock) : StepPageModel(db, progress, tenant)
+    TimeProvider clock, Notifications.Notifier notifier) : StepPageModel(db, progress, tenant)
 {
     public sealed class ValidationInput
     {
@@ -112,6 +113,9 @@ public sealed class ValidationModel(SispmpiDbContext db, FormulationProgressServ
         if (conclude)
         {
             plan.ValidatedAt = clock.GetUtcNow();
+            var recipients = await notifier.UsersWithAsync([plan.OrganizationId], [Profile.SeniorManagement, Profile.InternalControl]);
+            var organization = await Db.Organizations.AsNoTracking().Where(o => o.Id == plan.OrganizationId).Select(o => o.Name).SingleAsync();
+            await notifier.NotifyAsync(plan.OrganizationId, recipients, Notifications.Notices.PlanValidated(plan.Id, plan.Title, organization));
         }
         else if (!complete)
         {

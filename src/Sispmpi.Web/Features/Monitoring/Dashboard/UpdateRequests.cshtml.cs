@@ -19,7 +19,7 @@ namespace Sispmpi.Web.Features.Monitoring.Dashboard;
 /// </summary>
 [Authorize(Policy = Policies.Monitoring)]
 [WritePolicy(Policies.MonitoringWrite)]
-public sealed class UpdateRequestsModel(SispmpiDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
+public sealed class UpdateRequestsModel(SispmpiDbContext db, TenantContext tenant, TimeProvider clock, Notifications.Notifier notifier) : PageModel
 {
     public sealed class RequestInput
     {
@@ -75,23 +75,9 @@ public sealed class UpdateRequestsModel(SispmpiDbContext db, TenantContext tenan
             RequestedAt = now, RequestedById = tenant.UserId,
         };
         db.UpdateRequests.Add(request);
-        var auditors = await db.ProfileGrants.Where(g => g.OrganizationId == Plan.OrganizationId && g.Profile == Profile.InternalControl)
-            .Select(g => g.User!.Email!).Distinct().ToListAsync();
-        if (auditors.Count > 0)
-        {
-            db.Outbox.Add(new OutboxMessage
-            {
-                OrganizationId = Plan.OrganizationId, Event = "atualizacao-solicitada", To = string.Join(", ", auditors), CreatedAt = now,
-                Subject = $"SisPMPI: solicitação de {Shared.Labels.Of(request.Kind).ToLowerInvariant()} do {Plan.Title}",
-                TextBody = $"""
-                    O comitê de monitoramento solicita {Shared.Labels.Of(request.Kind).ToLowerInvariant()} do {Plan.Title}.
-
-                    Justificativa: {request.Justification}
-
-                    Decida no módulo Avaliação do SisPMPI.
-                    """,
-            });
-        }
+        var auditors = await notifier.UsersWithAsync([Plan.OrganizationId], [Profile.InternalControl]);
+        await notifier.NotifyAsync(Plan.OrganizationId, auditors,
+            Notifications.Notices.UpdateRequested(Plan.Id, Plan.Title, Shared.Labels.Of(request.Kind).ToLowerInvariant(), request.Justification));
         await db.SaveChangesAsync();
         TempData["Sucesso"] = "Solicitação enviada ao controle interno.";
         return Redirect($"/monitoramento/planos/{planId}/solicitacoes");
