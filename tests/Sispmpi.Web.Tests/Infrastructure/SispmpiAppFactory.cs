@@ -38,9 +38,15 @@ public class SispmpiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether Program seeds the demo network at start-up.</summary>
     protected virtual bool SeedDemo => true;
 
+    /// <summary>Extra settings, applied after the defaults (e.g. SMTP delivery, scheduled jobs).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Another started app whose database this one uses (a second instance); it stays the other's to drop.</summary>
+    public SispmpiAppFactory? ShareDatabaseWith { get; init; }
+
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Provider);
+        _database = ShareDatabaseWith is { } other ? other.Database : await TestDatabase.CreateAsync(Provider);
         Directory.CreateDirectory(_folder);
         // Starts the host now, so a start-up failure names this fixture rather than the first test.
         _ = Server;
@@ -66,6 +72,10 @@ public class SispmpiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         // Keys are kept unencrypted in the temporary folder on purpose: no need to hear it at every start.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>The folder of the file store (signed documents, evidence).</summary>
@@ -179,7 +189,7 @@ public class SispmpiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _disposed = true;
         // The application stops before its database is dropped.
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && ShareDatabaseWith is null)
         {
             await _database.DisposeAsync();
         }
