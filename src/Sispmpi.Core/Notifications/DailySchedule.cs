@@ -21,8 +21,10 @@ public sealed record DailySchedule(TimeOnly At)
         return candidate > localNow ? candidate : today.AddDays(1).ToDateTime(At);
     }
 
+    /// <summary>"HH:mm" (or "HH:mm:ss", which tests use to schedule a run seconds ahead).</summary>
     public static DailySchedule Parse(string text) =>
-        TimeOnly.TryParseExact(text.Trim(), "HH:mm", out var at)
+        TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var at)
             ? new DailySchedule(at)
             : throw new FormatException($"Horário inválido: \"{text}\" (use HH:mm, por exemplo 07:00).");
 }

@@ -27,6 +27,8 @@ public sealed class DailyScheduleTests
     public void Parse_refuses_other_formats_in_portuguese()
     {
         DailySchedule.Parse("18:30").At.ShouldBe(new TimeOnly(18, 30));
+        DailySchedule.Parse("18:30:15").At.ShouldBe(new TimeOnly(18, 30, 15));
+        Should.Throw<FormatException>(() => DailySchedule.Parse("25:00")).Message.ShouldContain("25:00");
         Should.Throw<FormatException>(() => DailySchedule.Parse("7h")).Message.ShouldContain("Horário inválido");
     }
 }

@@ -52,6 +52,7 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant, TimePr
     {
         if (Delivery is not (NotificationDelivery.Immediate or NotificationDelivery.DailyDigest))
         {
+            ModelState.Remove(nameof(Delivery));
             ModelState.AddModelError(nameof(Delivery), "Escolha como quer receber os avisos por e-mail.");
             await LoadAsync();
             return Page();
