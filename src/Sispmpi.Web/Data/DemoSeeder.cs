@@ -110,6 +110,7 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
 
         await SeedPublishedPlanAsync(seplag, units, today, cancellationToken);
         await SeedMaturityAsync(seplag, today, cancellationToken);
+        await SeedNotificationsAsync(seplag, today, cancellationToken);
         var prefeituraPlan = new IntegrityPlan
         {
             OrganizationId = prefeitura.Id, Title = "Plano de Integridade da Prefeitura de Ouro Preto", Edition = $"{today.Year}–{today.Year + 1}",
@@ -328,6 +329,34 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
     /// The monitoring committee's work on the published plan: risks of non-implementation, recommendations answered
     /// and not, internal control's general recommendations, a meeting with its minutes and a pending update request.
     /// </summary>
+    /// <summary>A few notices in the bells of the executor and the monitor (no e-mail is queued for demo data).</summary>
+    private async Task SeedNotificationsAsync(Organization org, DateOnly today, CancellationToken cancellationToken)
+    {
+        var people = await db.Users.Where(u => u.Email!.EndsWith("@" + Domain)).ToDictionaryAsync(u => u.Email!.Split('@')[0], cancellationToken);
+        var plan = await db.Plans.SingleAsync(p => p.OrganizationId == org.Id && p.Status == PlanStatus.Published, cancellationToken);
+        var open = await db.PlanActions
+            .Where(a => a.PlanId == plan.Id && a.ResponsibleUserId == people["executor"].Id && a.PlannedEnd != null && a.PlannedEnd >= today
+                && a.Classification == ActionClassification.OneOff && (a.Status == ActionStatus.InProgress || a.Status == ActionStatus.NotStarted))
+            .OrderBy(a => a.PlannedEnd).ThenBy(a => a.Id).Take(2).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var published = Features.Notifications.Notices.PlanPublished(plan.Id, plan.Title, org.Name, plan.Edition, plan.Version,
+            plan.PublishedAt ?? now, "comitê de monitoramento", "O monitoramento da execução das ações pode começar.");
+        void Add(AppUser user, Features.Notifications.Notice notice, int hoursAgo, bool read) => db.Notifications.Add(new Features.Notifications.Notification
+        {
+            UserId = user.Id, OrganizationId = org.Id, Event = notice.Event, Title = notice.Subject, Summary = notice.Summary, Link = notice.LinkPath,
+            CreatedAt = now.AddHours(-hoursAgo), ReadAt = read ? now.AddHours(-hoursAgo + 1) : null,
+        });
+        Add(people["monitor"], published, 72, read: true);
+        Add(people["executor"], published with { Summary = $"O {plan.Title} foi publicado." }, 72, read: true);
+        foreach (var (action, index) in open.Select((a, i) => (a, i)))
+        {
+            var end = action.PlannedEnd!.Value;
+            Add(people["executor"], Features.Notifications.Notices.DeadlineApproaching(action.Id, action.Number, action.Title, plan.Title, end,
+                end.DayNumber - today.DayNumber), 20 - index, read: false);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task SeedMonitoringAsync(Organization org, IntegrityPlan plan, DateOnly today, CancellationToken cancellationToken)
     {
         var people = await db.Users.Where(u => u.Email!.EndsWith("@" + Domain)).ToDictionaryAsync(u => u.Email!.Split('@')[0], cancellationToken);

@@ -189,6 +189,9 @@ public sealed class SweepFixture : IAsyncLifetime
             db.IntegrityActivities.Add(activity);
             await db.SaveChangesAsync();
             DemoIds["activityId"] = activity.Id.ToString();
+            // One of the executor's demo notices: only he opens it; everyone else gets 404.
+            DemoIds["notificationId"] = (await db.Notifications.Where(n => n.User!.Email == "executor@demo.gov.br").OrderBy(n => n.Id)
+                .Select(n => n.Id).FirstAsync()).ToString();
 
             // A signed document of the demo organization (its files need not exist for the sweep).
             var signed = new Sispmpi.Web.Features.Documents.SignedDocument

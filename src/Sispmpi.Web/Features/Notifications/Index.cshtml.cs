@@ -101,10 +101,10 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant, TimePr
 [Authorize(Policy = Policies.Account)]
 public sealed class OpenModel(SispmpiDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(long id)
+    public async Task<IActionResult> OnGetAsync(long notificationId)
     {
         var userId = tenant.UserId!.Value;
-        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.UserId == userId);
+        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == notificationId && n.UserId == userId);
         if (notification is null)
         {
             return NotFound();
