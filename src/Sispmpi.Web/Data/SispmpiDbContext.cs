@@ -62,6 +62,7 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Evaluation.MaturityCycle> MaturityCycles => Set<Features.Evaluation.MaturityCycle>();
     public DbSet<Features.Evaluation.MaturityAnswer> MaturityAnswers => Set<Features.Evaluation.MaturityAnswer>();
     public DbSet<Features.Evaluation.MaturityEvidence> MaturityEvidence => Set<Features.Evaluation.MaturityEvidence>();
+    public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
 
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;
