@@ -102,8 +102,8 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         {
             return Challenge();
         }
-        ClearOther(nameof(Profile));
-        ClearOther(nameof(Password));
+        // The profile and password forms were bound (empty) too: only the token's own fields count here.
+        ModelState.Clear();
         Profile = new ProfileInput { FullName = Account.FullName, Position = Account.Position };
         var input = new TokenInput();
         await TryUpdateModelAsync(input, nameof(Token));
