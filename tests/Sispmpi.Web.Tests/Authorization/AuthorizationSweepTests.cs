@@ -56,8 +56,10 @@ public sealed class AuthorizationSweepTests(SweepFixture fixture, ITestOutputHel
                 {
                     failures.Add($"{method} {url}: {status}");
                 }
+                // 405: an API route that does not take this method (e.g. POST to a GET/PUT resource) says nothing more.
                 else if (!route.Anonymous && !(response.StatusCode == HttpStatusCode.Redirect
-                    && response.Headers.Location!.OriginalString.Contains("/conta/entrar", StringComparison.Ordinal)) && status != 401 && status != 400)
+                    && response.Headers.Location!.OriginalString.Contains("/conta/entrar", StringComparison.Ordinal)) && status != 401 && status != 400
+                    && status != 405)
                 {
                     failures.Add($"{method} {url}: {status} for an anonymous visitor of a protected route");
                 }

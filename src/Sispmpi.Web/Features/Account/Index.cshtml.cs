@@ -1,16 +1,21 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Api;
 using Sispmpi.Web.Features.Identity;
+using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Account;
 
 [Authorize(Policy = Policies.Account)]
-public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SispmpiDbContext db) : PageModel
+public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SispmpiDbContext db, ApiTokens tokens, TenantContext tenant,
+    TimeProvider clock) : PageModel
 {
     [BindProperty]
     public ProfileInput Profile { get; set; } = new();
@@ -19,6 +24,41 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
     public PasswordInput Password { get; set; } = new();
 
     public AppUser? Account { get; private set; }
+
+    /// <summary>Bound by hand in its own handler, so that saving the profile or the password never validates it.</summary>
+    public TokenInput Token { get; set; } = new();
+
+    public IReadOnlyList<ApiTokenRow> Tokens { get; private set; } = [];
+
+    /// <summary>The secret of the token just created: shown in this answer only, never stored nor shown again.</summary>
+    public string? CreatedSecret { get; private set; }
+
+    public DateOnly Today => clock.Today();
+
+    /// <summary>The organizations the user holds a profile in: a token acts in one of them.</summary>
+    public IEnumerable<SelectListItem> OrganizationOptions => tenant.Grants.DistinctBy(g => g.OrganizationId)
+        .Select(g => new SelectListItem($"{g.OrganizationAcronym} — {g.OrganizationName}", g.OrganizationId.ToString(CultureInfo.InvariantCulture)));
+
+    public static readonly IReadOnlyList<SelectListItem> AccessOptions =
+        [new("Somente leitura", TokenInput.ReadAccess), new("Leitura e escrita", TokenInput.WriteAccess)];
+
+    public sealed class TokenInput
+    {
+        public const string ReadAccess = "leitura";
+        public const string WriteAccess = "escrita";
+
+        [Required(ErrorMessage = "Dê um nome ao token, para reconhecê-lo depois (ex.: Painel de BI).")]
+        [StringLength(100, ErrorMessage = "O nome deve ter até 100 caracteres.")]
+        public string? Name { get; set; }
+
+        [Required(ErrorMessage = "Escolha a organização em que o token atua.")]
+        public int? OrganizationId { get; set; }
+
+        [Required(ErrorMessage = "Escolha o acesso do token.")]
+        public string? Access { get; set; }
+
+        public DateOnly? ExpiresOn { get; set; }
+    }
 
     public sealed class ProfileInput
     {
@@ -51,7 +91,64 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
             return Challenge();
         }
         Profile = new ProfileInput { FullName = Account.FullName, Position = Account.Position };
+        Tokens = await tokens.ListAsync(Account.Id);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostTokenAsync()
+    {
+        Account = await users.GetUserAsync(User);
+        if (Account is null)
+        {
+            return Challenge();
+        }
+        // The profile and password forms were bound (empty) too: only the token's own fields count here.
+        ModelState.Clear();
+        Profile = new ProfileInput { FullName = Account.FullName, Position = Account.Position };
+        var input = new TokenInput();
+        await TryUpdateModelAsync(input, nameof(Token));
+        Token = input;
+        if (input.OrganizationId is int orgId && tenant.Grants.All(g => g.OrganizationId != orgId))
+        {
+            ModelState.AddModelError("Token.OrganizationId", "Escolha uma organização em que você tem perfil.");
+        }
+        if (input.Access is not null and not TokenInput.ReadAccess and not TokenInput.WriteAccess)
+        {
+            ModelState.AddModelError("Token.Access", "Escolha somente leitura ou leitura e escrita.");
+        }
+        if (input.ExpiresOn < clock.Today())
+        {
+            ModelState.AddModelError("Token.ExpiresOn", "A validade não pode ser anterior a hoje.");
+        }
+        if (!ModelState.IsValid)
+        {
+            Tokens = await tokens.ListAsync(Account.Id);
+            return Page();
+        }
+        var (created, secret) = await tokens.CreateAsync(Account.Id, input.OrganizationId!.Value, input.Name!, input.Access == TokenInput.WriteAccess,
+            input.ExpiresOn);
+        // Shown in this answer, not after a redirect: the secret must not travel in a cookie nor be shown twice.
+        CreatedSecret = secret;
+        Token = new TokenInput();
+        ModelState.Clear();
+        Tokens = await tokens.ListAsync(Account.Id);
+        ViewData["TokenCreated"] = created.Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(int tokenId)
+    {
+        Account = await users.GetUserAsync(User);
+        if (Account is null)
+        {
+            return Challenge();
+        }
+        if (!await tokens.RevokeAsync(Account.Id, tokenId))
+        {
+            return NotFound();
+        }
+        TempData["Sucesso"] = "Token revogado: ele não dá mais acesso à API.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostProfileAsync()
@@ -64,6 +161,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         ClearOther(nameof(Password));
         if (!ModelState.IsValid)
         {
+            Tokens = await tokens.ListAsync(Account.Id);
             return Page();
         }
         Account.FullName = Profile.FullName.Trim();
@@ -84,6 +182,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         Profile = new ProfileInput { FullName = Account.FullName, Position = Account.Position };
         if (!ModelState.IsValid)
         {
+            Tokens = await tokens.ListAsync(Account.Id);
             return Page();
         }
         var result = await users.ChangePasswordAsync(Account, Password.Current, Password.New);
@@ -93,6 +192,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
             {
                 ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Password.Current" : "Password.New", error.Description);
             }
+            Tokens = await tokens.ListAsync(Account.Id);
             return Page();
         }
         await signIn.RefreshSignInAsync(Account);

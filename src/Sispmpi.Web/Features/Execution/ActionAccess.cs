@@ -11,6 +11,9 @@ namespace Sispmpi.Web.Features.Execution;
 public sealed record ActionRights(bool CanRecord, bool CanAssign, string? WhyNot)
 {
     public static readonly ActionRights ReadOnly = new(false, false, null);
+
+    /// <summary>Refused because of the plan's status (not published, or obsolete), whoever asks.</summary>
+    public bool BlockedByPlanStatus => WhyNot is ActionAccess.NotPublishedMessage or ActionAccess.ObsoleteMessage;
 }
 
 /// <summary>

@@ -13,6 +13,8 @@ namespace Sispmpi.Web.Infrastructure.Tenancy;
 public sealed class TenantMiddleware(RequestDelegate next)
 {
     public const string OrganizationClaim = "sispmpi:org";
+    /// <summary>Set for a request authenticated by a personal access token (Features/Api), bound to one organization.</summary>
+    public const string TokenClaim = "sispmpi:token";
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenant, SispmpiDbContext db, IMemoryCache cache)
     {
@@ -31,6 +33,11 @@ public sealed class TenantMiddleware(RequestDelegate next)
                     .Select(g => new GrantSummary(g.OrganizationId, g.Organization!.Acronym, g.Organization.Name, g.Profile))
                     .ToListAsync(context.RequestAborted);
                 int? chosen = int.TryParse(user.FindFirstValue(OrganizationClaim), out var org) ? org : null;
+                if (user.HasClaim(c => c.Type == TokenClaim))
+                {
+                    // A token acts only in its own organization: no other grant, and no falling back to another one.
+                    grants = grants.Where(g => g.OrganizationId == chosen).ToList();
+                }
                 var current = grants.FirstOrDefault(g => g.OrganizationId == chosen)?.OrganizationId ?? grants.FirstOrDefault()?.OrganizationId;
                 var visible = current is null
                     ? []

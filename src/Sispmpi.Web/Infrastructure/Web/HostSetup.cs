@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Api;
 using Sispmpi.Web.Features.Identity;
 using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Tenancy;
@@ -167,6 +169,16 @@ public static class HostSetup
         services.AddScoped<Features.Evaluation.Maturity.MaturityAssessments>();
         services.AddScoped<Features.Evaluation.Decisions.UpdateDecisions>();
         services.AddScoped<Features.Monitoring.MonitoringDashboard>();
+        // REST API (Features/Api): personal access tokens as a second scheme, chosen per request; JSON enums by name.
+        services.AddScoped<Features.Execution.ExecutionRecording>();
+        services.AddScoped<Features.Api.ApiTokens>();
+        services.Configure<Features.Api.ApiOptions>(configuration.GetSection("Api"));
+        services.AddSingleton<Features.Api.ApiRateLimiter>();
+        services.AddAuthentication(o => o.DefaultScheme = Features.Api.ApiAuthentication.SelectorScheme)
+            .AddPolicyScheme(Features.Api.ApiAuthentication.SelectorScheme, "SisPMPI", o => o.ForwardDefaultSelector = Features.Api.ApiAuthentication.SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, Features.Api.ApiTokenHandler>(Features.Api.ApiAuthentication.TokenScheme, null);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi(Features.Api.ApiOpenApi.Configure);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")
@@ -213,6 +225,7 @@ public static class HostSetup
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseSispmpiApi();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
         app.UseAuthorization();

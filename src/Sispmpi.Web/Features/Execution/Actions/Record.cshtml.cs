@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Execution;
 using Sispmpi.Web.Data;
-using Sispmpi.Web.Features.Catalogs;
 using Sispmpi.Web.Features.Formulation.Steps;
-using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Execution.Actions;
@@ -17,7 +15,7 @@ namespace Sispmpi.Web.Features.Execution.Actions;
 /// </summary>
 [Authorize(Policy = Policies.PlansRead)]
 [WritePolicy(Policies.ExecutionRecord)]
-public sealed class RecordModel(SispmpiDbContext db, ActionAccess access, ActionLights lights, EvidenceService evidence, TenantContext tenant, TimeProvider clock)
+public sealed class RecordModel(SispmpiDbContext db, ActionAccess access, ActionLights lights, EvidenceService evidence, ExecutionRecording recording)
     : ActionPageModel(db, access, lights)
 {
     public sealed record EvidenceRow(int Id, EvidenceKind Kind, string Description, string? Url, string? ProcessNumber, string? FileName,
@@ -60,18 +58,12 @@ public sealed class RecordModel(SispmpiDbContext db, ActionAccess access, Action
         var input = new RecordInput();
         await TryUpdateModelAsync(input, "Record");
         Record = input;
-        input.Validate(ModelState, clock.Today());
         await LoadListsAsync();
-        if (!ModelState.IsValid)
+        if (!await recording.RecordAsync(Action, input, LimitingFactorOptions, ModelState))
         {
             return Page();
         }
-        if (input.ApplyTo(Action, Choices.Keep(LimitingFactorOptions, input.LimitingFactors)))
-        {
-            Action.LastUpdateAt = clock.GetUtcNow();
-            await Db.SaveChangesAsync();
-            RefreshLight();
-        }
+        RefreshLight();
         TempData["Sucesso"] = $"Execução registrada. Situação: {Shared.Labels.Of(Action.Status).ToLowerInvariant()}; farol {Shared.Labels.Of(Light).ToLowerInvariant()}.";
         return Redirect($"/acoes/{Action.Id}/execucao");
     }
@@ -164,26 +156,17 @@ public sealed class RecordModel(SispmpiDbContext db, ActionAccess access, Action
         }
         if (Action.GoalTarget is null)
         {
-            return Refuse("Esta ação não tem meta quantitativa: não há o que medir.");
+            return Refuse(ExecutionRecording.NoGoalMessage);
         }
         var input = new MeasurementInput();
         await TryUpdateModelAsync(input, "Measurement");
         Measurement = input;
-        input.Validate(ModelState, clock.Today());
-        if (!ModelState.IsValid)
+        if (await recording.AddMeasurementAsync(Action, input, ModelState) is null)
         {
             Record = RecordInput.From(Action);
             await LoadListsAsync();
             return Page();
         }
-        var now = clock.GetUtcNow();
-        Db.ActionMeasurements.Add(new ActionMeasurement
-        {
-            OrganizationId = Action.OrganizationId, ActionId = Action.Id, MeasuredOn = input.MeasuredOn!.Value, Value = input.Value!.Value,
-            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), RecordedAt = now, RecordedById = tenant.UserId,
-        });
-        await Db.SaveChangesAsync();
-        await UpdateCurrentValueAsync(now);
         TempData["Sucesso"] = "Medição registrada.";
         return Redirect($"/acoes/{Action.Id}/execucao#medicoes");
     }
@@ -199,9 +182,7 @@ public sealed class RecordModel(SispmpiDbContext db, ActionAccess access, Action
         {
             return NotFound();
         }
-        Db.ActionMeasurements.Remove(measurement);
-        await Db.SaveChangesAsync();
-        await UpdateCurrentValueAsync(clock.GetUtcNow());
+        await recording.RemoveMeasurementAsync(Action, measurement);
         TempData["Sucesso"] = $"Medição de {Shared.Labels.Date(measurement.MeasuredOn)} excluída.";
         return Redirect($"/acoes/{Action.Id}/execucao#medicoes");
     }
@@ -214,16 +195,6 @@ public sealed class RecordModel(SispmpiDbContext db, ActionAccess access, Action
             return NotFound();
         }
         return Rights.CanRecord ? null : Refuse(Rights.WhyNot);
-    }
-
-    /// <summary>The latest measurement (by date, then by when it was recorded) is the action's current value.</summary>
-    private async Task UpdateCurrentValueAsync(DateTimeOffset now)
-    {
-        var latest = await Db.ActionMeasurements.AsNoTracking().Where(m => m.ActionId == Action.Id)
-            .OrderByDescending(m => m.MeasuredOn).ThenByDescending(m => m.Id).Select(m => (decimal?)m.Value).FirstOrDefaultAsync();
-        Action.CurrentValue = latest;
-        Action.LastUpdateAt = now;
-        await Db.SaveChangesAsync();
     }
 
     private async Task<IActionResult> InvalidEvidenceAsync(string form)
@@ -250,6 +221,6 @@ public sealed class RecordModel(SispmpiDbContext db, ActionAccess access, Action
             .OrderByDescending(m => m.MeasuredOn).ThenByDescending(m => m.Id)
             .Select(m => new MeasurementRow(m.Id, m.MeasuredOn, m.Value, m.Note, m.RecordedAt, m.RecordedBy!.FullName))
             .ToListAsync();
-        LimitingFactorOptions = await Choices.OptionsAsync(Db, CatalogKind.LimitingFactor, Action.LimitingFactors);
+        LimitingFactorOptions = await recording.LimitingFactorOptionsAsync(Action);
     }
 }
