@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +25,7 @@ namespace Sispmpi.Web.Features.Users;
 public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserManager<AppUser> users, IMailSender mail,
     IOptions<MailOptions> mailOptions, TimeProvider clock) : PageModel
 {
-    public static readonly TimeSpan Validity = TimeSpan.FromDays(7);
+    public static readonly TimeSpan Validity = UserAdministration.InvitationValidity;
 
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -88,32 +87,14 @@ public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserM
             return Redirect($"/usuarios/{existing.Id}");
         }
 
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        db.Invitations.Add(new Invitation
-        {
-            OrganizationId = organizationId, Email = email, FullName = Input.FullName.Trim(), Profile = profile,
-            TokenHash = AcceptInvitationModel.Hash(token), CreatedAt = clock.GetUtcNow(), ExpiresAt = clock.GetUtcNow().Add(Validity),
-            InvitedById = tenant.UserId,
-        });
+        var invitation = UserAdministration.AddInvitation(db, clock.GetUtcNow(), baseUrl, organizationId, tenant.CurrentOrganizationName ?? "",
+            Input.FullName.Trim(), email, profile, tenant.UserId, tenant.UserName);
         await db.SaveChangesAsync();
-        await mail.SendAsync(new MailMessage(email, "SisPMPI: convite de acesso",
-            $"""
-            Olá, {Input.FullName.Trim()}.
-
-            {tenant.UserName} convidou você para acessar o SisPMPI — Sistema de Programas e Planos de Integridade — em {tenant.CurrentOrganizationName}, com o perfil {Labels.Of(profile)}.
-
-            Para criar a sua conta e escolher a sua senha, acesse o link abaixo (válido por {Validity.Days} dias):
-
-            {baseUrl}/conta/convite?token={token}
-
-            Se você não esperava este convite, ignore esta mensagem.
-            """));
+        await mail.SendAsync(invitation);
         TempData["Sucesso"] = $"Convite enviado para {email}. O link vale por {Validity.Days} dias.";
         return Redirect("/usuarios");
     }
 
     private IReadOnlyList<SelectListItem> Options() =>
         UserAdministration.GrantableProfiles(tenant).Select(p => new SelectListItem(Labels.Of(p), p.ToString())).ToList();
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

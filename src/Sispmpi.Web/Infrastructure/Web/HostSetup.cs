@@ -147,6 +147,8 @@ public static class HostSetup
         services.AddScoped<Features.Evaluation.Maturity.MaturityAssessments>();
         services.AddScoped<Features.Evaluation.Decisions.UpdateDecisions>();
         services.AddScoped<Features.Monitoring.MonitoringDashboard>();
+        services.Configure<Features.Adoption.AdoptionOptions>(configuration.GetSection("Adoption"));
+        services.AddScoped<Features.Adoption.AgreementReminders>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")
