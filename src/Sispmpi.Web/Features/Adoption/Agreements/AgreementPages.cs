@@ -155,6 +155,7 @@ public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant) : Pag
         }
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         ProcessNumbers.TryParse(Input.ProcessNumber, out var process, out _);

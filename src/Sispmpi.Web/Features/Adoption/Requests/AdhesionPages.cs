@@ -135,6 +135,7 @@ public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant) : Pag
         }
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var request = new AdhesionRequest
@@ -188,7 +189,7 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Time
     [BindProperty]
     public DateOnly? ValidUntil { get; set; }
 
-    [BindProperty]
+    /// <summary>Bound only at the availability step (other steps do not post it).</summary>
     public OrganizationInput Org { get; set; } = new();
 
     [BindProperty]
@@ -222,13 +223,6 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Time
             return NotFound();
         }
         var step = NextStep;
-        if (step != AdhesionStep.Availability)
-        {
-            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Org.", StringComparison.Ordinal)).ToList())
-            {
-                ModelState.Remove(key);
-            }
-        }
         var previousDate = Adhesion.Steps.Where(s => s.Step < step || (step == AdhesionStep.ImprovementReports && s.Step == AdhesionStep.Availability))
             .Select(s => (DateOnly?)s.Date).Max();
         if (Step.Date is { } date && previousDate is { } previous && date < previous)
@@ -272,6 +266,8 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Time
         var unitLines = new List<(string? Acronym, string Name)>();
         if (step == AdhesionStep.Availability)
         {
+            await TryUpdateModelAsync(Org, nameof(Org));
+            TryValidateModel(Org, nameof(Org));
             await Org.ValidateAsync(db, ModelState, nameof(Org), null, requireParent: true);
             if (string.IsNullOrWhiteSpace(AdminName) || AdminName.Trim().Length > 200)
             {
@@ -299,6 +295,7 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Time
         }
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             Parents = await OrganizationFormView.ParentsAsync(db, null);
             return Page();
         }
