@@ -125,6 +125,7 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync(cancellationToken);
         await SeedPlanInPreparationAsync(prefeitura, prefeituraPlan, units, today, cancellationToken);
         await SeedEarlierEditionAsync(prefeitura, prefeituraPlan, units, today, cancellationToken);
+        await Features.Adoption.Demo.AdoptionDemo.SeedAsync(db, cge.Id, today, cancellationToken);
         return true;
 
         AdministrativeUnit Unit(Organization org, string name, string acronym, AdministrativeUnit? parent = null)

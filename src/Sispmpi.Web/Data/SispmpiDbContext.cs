@@ -67,6 +67,17 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Notifications.ReminderLog> ReminderLogs => Set<Features.Notifications.ReminderLog>();
     public DbSet<Infrastructure.Jobs.JobRun> JobRuns => Set<Infrastructure.Jobs.JobRun>();
     public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
+    public DbSet<Features.Adoption.AdhesionRequest> AdhesionRequests => Set<Features.Adoption.AdhesionRequest>();
+    public DbSet<Features.Adoption.AdhesionStepRecord> AdhesionSteps => Set<Features.Adoption.AdhesionStepRecord>();
+    public DbSet<Features.Adoption.CooperationAgreement> Agreements => Set<Features.Adoption.CooperationAgreement>();
+    public DbSet<Features.Adoption.AgreementParticipant> AgreementParticipants => Set<Features.Adoption.AgreementParticipant>();
+    public DbSet<Features.Adoption.WorkPlanAxis> WorkPlanAxes => Set<Features.Adoption.WorkPlanAxis>();
+    public DbSet<Features.Adoption.WorkPlanGoal> WorkPlanGoals => Set<Features.Adoption.WorkPlanGoal>();
+    public DbSet<Features.Adoption.WorkPlanGoalParticipant> WorkPlanGoalParticipants => Set<Features.Adoption.WorkPlanGoalParticipant>();
+    public DbSet<Features.Adoption.WorkPlanGoalRecord> WorkPlanGoalRecords => Set<Features.Adoption.WorkPlanGoalRecord>();
+    public DbSet<Features.Adoption.AdhesionAgreement> AdhesionAgreements => Set<Features.Adoption.AdhesionAgreement>();
+    public DbSet<Features.Adoption.AdhesionAgreementGoal> AdhesionAgreementGoals => Set<Features.Adoption.AdhesionAgreementGoal>();
+    public DbSet<Features.Adoption.AgreementReminder> AgreementReminders => Set<Features.Adoption.AgreementReminder>();
 
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;

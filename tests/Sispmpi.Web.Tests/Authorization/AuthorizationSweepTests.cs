@@ -184,6 +184,10 @@ public sealed class SweepFixture : IAsyncLifetime
             var maturityEvidence = await db.MaturityEvidence.FirstAsync(e => e.FileKey != null && e.OrganizationId == seplag.Id);
             DemoIds["cycleId"] = (await db.MaturityAnswers.Where(a => a.Id == maturityEvidence.AnswerId).Select(a => a.CycleId).SingleAsync()).ToString();
             DemoIds["maturityEvidenceId"] = maturityEvidence.Id.ToString();
+            DemoIds["requestId"] = (await db.AdhesionRequests.OrderBy(r => r.Id).FirstAsync()).Id.ToString();
+            var agreement = await db.Agreements.Include(x => x.Goals).OrderBy(x => x.Id).FirstAsync();
+            DemoIds["agreementId"] = agreement.Id.ToString();
+            DemoIds["goalId"] = agreement.Goals.OrderBy(g => g.Id).First().Id.ToString();
             var activity = new Sispmpi.Web.Features.Evaluation.IntegrityActivity
             {
                 OrganizationId = seplag.Id, Date = new DateOnly(2025, 3, 10), Title = "Palestra do controle interno", Hours = 2m, RecordedAt = DateTimeOffset.UtcNow,

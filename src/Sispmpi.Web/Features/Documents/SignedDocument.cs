@@ -10,6 +10,7 @@ public enum DocumentKind
     PlanDocument = 1,
     MeetingMinutes = 2,
     InternalControlReport = 3,
+    CooperationAgreement = 4,
 }
 
 /// <summary>

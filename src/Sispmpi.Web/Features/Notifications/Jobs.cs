@@ -115,3 +115,19 @@ public sealed class DailyDigestJob(SispmpiDbContext db, Notifier notifier, MailR
         return $"{recipients.Count} {(recipients.Count == 1 ? "resumo enviado" : "resumos enviados")} com {waiting.Count} {(waiting.Count == 1 ? "aviso" : "avisos")}.";
     }
 }
+
+/// <summary>Due dates of agreement obligations (SPEC §4, §7): the work-plan goals due soon or late, to the participants.</summary>
+public sealed class AgreementObligationsJob(Adoption.AgreementReminders reminders, IOptions<JobOptions> jobOptions) : IScheduledJob
+{
+    public const string JobName = "obrigacoes-acordos";
+
+    public string Name => JobName;
+    public string Title => "Avisos de obrigações dos acordos de cooperação";
+    public DailySchedule Schedule => DailySchedule.Parse(jobOptions.Value.RemindersAt);
+
+    public async Task<string> RunAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var messages = await reminders.QueueDueAsync(day, cancellationToken);
+        return $"{messages} {(messages == 1 ? "aviso enfileirado" : "avisos enfileirados")} aos partícipes.";
+    }
+}

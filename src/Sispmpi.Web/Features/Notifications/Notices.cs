@@ -116,6 +116,20 @@ public static class Notices
         ],
         $"/acoes/{actionId}/execucao", "Ver a ação");
 
+    public static Notice AgreementObligation(int agreementId, string agreement, int goalId, string goal, string description, string deadline,
+        string responsible, string situation, DateOnly due, bool late) => new(
+        "obrigacao-acordo",
+        late ? $"obrigação em atraso — {agreement}, meta {goal}" : $"obrigação a vencer em {Labels.Date(due)} — {agreement}, meta {goal}",
+        late ? $"A meta {goal} do {agreement} venceu em {Labels.Date(due)}." : $"A meta {goal} do {agreement} vence em {Labels.Date(due)}.",
+        [
+            "Prezados partícipes,",
+            late
+                ? $"A meta {goal} do plano de trabalho do {agreement} venceu em {Labels.Date(due)} e ainda não foi registrada como cumprida."
+                : $"A meta {goal} do plano de trabalho do {agreement} vence em {Labels.Date(due)}.",
+            $"Meta: {description}\nPrazo/periodicidade: {deadline}\nResponsável: {responsible}\nSituação: {situation}",
+        ],
+        $"/acordos/{agreementId}/metas/{goalId}", "Registrar o cumprimento") { Personal = false };
+
     public static Notice Digest(IReadOnlyList<Notification> items, DateOnly day, Func<string, string> absolute) => new(
         "resumo-diario", $"resumo de {Labels.Date(day)} ({items.Count} {(items.Count == 1 ? "aviso" : "avisos")})",
         $"Resumo diário com {items.Count} {(items.Count == 1 ? "aviso" : "avisos")}.",

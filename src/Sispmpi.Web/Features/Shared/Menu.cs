@@ -19,6 +19,7 @@ public static class Menu
         new("Avaliação", "/avaliacao", "fas fa-clipboard-check", Policies.Evaluation),
         new("Maturidade", "/maturidade", "fas fa-layer-group", Policies.MaturityRead),
         new("Painel", "/painel", "fas fa-chart-pie", Policies.Panel),
+        new("Adesão e acordos", "/adesao", "fas fa-handshake", Policies.Adoption),
     ];
 
     public static readonly MenuSection Administration = new("Administração", "fas fa-cogs",

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +25,7 @@ namespace Sispmpi.Web.Features.Users;
 public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserManager<AppUser> users, Notifications.Notifier notifier,
     IOptions<MailOptions> mailOptions, TimeProvider clock) : PageModel
 {
-    public static readonly TimeSpan Validity = TimeSpan.FromDays(7);
+    public static readonly TimeSpan Validity = UserAdministration.InvitationValidity;
 
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -82,15 +81,8 @@ public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserM
             return Redirect($"/usuarios/{existing.Id}");
         }
 
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        db.Invitations.Add(new Invitation
-        {
-            OrganizationId = organizationId, Email = email, FullName = Input.FullName.Trim(), Profile = profile,
-            TokenHash = AcceptInvitationModel.Hash(token), CreatedAt = clock.GetUtcNow(), ExpiresAt = clock.GetUtcNow().Add(Validity),
-            InvitedById = tenant.UserId,
-        });
-        notifier.Email(email, Input.FullName.Trim(), Notifications.Notices.Invitation(tenant.CurrentOrganizationName ?? "", profile, tenant.UserName,
-            $"{baseUrl}/conta/convite?token={token}", Validity.Days), organizationId);
+        UserAdministration.AddInvitation(db, notifier, clock.GetUtcNow(), baseUrl, organizationId, tenant.CurrentOrganizationName ?? "",
+            Input.FullName.Trim(), email, profile, tenant.UserId, tenant.UserName);
         await db.SaveChangesAsync();
         TempData["Sucesso"] = $"Convite enviado para {email}. O link vale por {Validity.Days} dias.";
         return Redirect("/usuarios");
@@ -98,6 +90,4 @@ public sealed class InviteModel(SispmpiDbContext db, TenantContext tenant, UserM
 
     private IReadOnlyList<SelectListItem> Options() =>
         UserAdministration.GrantableProfiles(tenant).Select(p => new SelectListItem(Labels.Of(p), p.ToString())).ToList();
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -136,6 +136,7 @@ public static class HostSetup
         services.AddSingleton<Jobs.JobRunner>();
         services.AddScoped<Jobs.IScheduledJob, Features.Notifications.DeadlineRemindersJob>();
         services.AddScoped<Jobs.IScheduledJob, Features.Notifications.DailyDigestJob>();
+        services.AddScoped<Jobs.IScheduledJob, Features.Notifications.AgreementObligationsJob>();
         if (configuration.GetValue("Jobs:Enabled", true))
         {
             services.AddHostedService<Jobs.JobSchedulerService>();
@@ -179,6 +180,8 @@ public static class HostSetup
             .AddScheme<AuthenticationSchemeOptions, Features.Api.ApiTokenHandler>(Features.Api.ApiAuthentication.TokenScheme, null);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi(Features.Api.ApiOpenApi.Configure);
+        services.Configure<Features.Adoption.AdoptionOptions>(configuration.GetSection("Adoption"));
+        services.AddScoped<Features.Adoption.AgreementReminders>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")

@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Sispmpi.Core.Documents;
+using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Documents;
+using Sispmpi.Web.Features.Shared;
+using Sispmpi.Web.Infrastructure.Documents;
+using Sispmpi.Web.Infrastructure.Documents.Pdf;
+using Sispmpi.Web.Infrastructure.Storage;
+using Sispmpi.Web.Infrastructure.Tenancy;
+using Sispmpi.Web.Infrastructure.Web;
+
+namespace Sispmpi.Web.Features.Adoption.Agreements;
+
+/// <summary>The agreement and its work plan as an official document (participants, object, justification, physical schedule).</summary>
+public static class AgreementDocument
+{
+    public static string FileBaseName(CooperationAgreement agreement) =>
+        "acordo-" + new string(agreement.Number.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+
+    public static string Title(CooperationAgreement agreement) => $"{agreement.Number} e plano de trabalho";
+
+    public static OfficialDocument Build(CooperationAgreement agreement, string organizationName, DateTimeOffset now)
+    {
+        var body = new List<Block>
+        {
+            new Heading(1, "1. Dados cadastrais"),
+        };
+        foreach (var p in agreement.Participants)
+        {
+            body.Add(new Heading(2, $"Partícipe {p.Position} — {p.ShortName}"));
+            body.Add(new FieldList(
+            [
+                new("Órgão", p.BodyName),
+                new("CNPJ", Core.Organizations.Cnpj.TryParse(p.Cnpj, out var cnpj) ? cnpj.Formatted : p.Cnpj),
+                new("Esfera administrativa", Labels.Of(p.Sphere)),
+                new("Autoridade signatária", p.SignatoryName),
+                new("Cargo", p.SignatoryPosition),
+                new("Matrícula", p.SignatoryRegistration),
+            ]));
+        }
+        body.Add(new Heading(1, "2. Objeto"));
+        body.Add(new Paragraph(agreement.Object));
+        if (agreement.Justification is { } justification)
+        {
+            body.Add(new Heading(1, "3. Justificativa"));
+            body.AddRange(justification.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => new Paragraph(t)));
+        }
+        body.Add(new Heading(1, "4. Cronograma físico"));
+        if (agreement.Goals.Count == 0)
+        {
+            body.Add(new Paragraph("O plano de trabalho ainda não tem metas.", TextStyle.Emphasis));
+        }
+        var names = agreement.Participants.ToDictionary(p => p.Id, p => p.ShortName);
+        foreach (var axis in agreement.Axes)
+        {
+            var goals = agreement.Goals.Where(g => g.AxisId == axis.Id).OrderBy(g => g.Position).ToList();
+            body.Add(new Table(
+                [new("Meta/etapa", 1), new("Descrição", 4), new("Prazo/periodicidade", 2), new("Responsável", 2)],
+                goals.Select(g => (IReadOnlyList<string>)[g.Code, g.Description, g.DeadlineText,
+                    string.Join(" e ", g.Responsible.Select(r => names.GetValueOrDefault(r.ParticipantId, "")))]).ToList(),
+                axis.Number is null ? axis.Title : $"Eixo {axis.Number} — {axis.Title}"));
+        }
+        if (agreement.Adhesions.Count > 0)
+        {
+            body.Add(new Heading(1, "5. Acordos de adesão"));
+            body.Add(new BulletList(agreement.Adhesions.OrderBy(a => a.SignedOn).Select(a =>
+                $"{a.BodyName}, celebrado em {Labels.Date(a.SignedOn)}: metas {string.Join(", ", agreement.Goals.Where(g => a.Goals.Any(x => x.GoalId == g.Id)).Select(g => g.Code))}").ToList()));
+        }
+        return new OfficialDocument(
+            new DocumentInfo(Title(agreement), organizationName, now, $"Processo SEI nº {agreement.ProcessNumber}"),
+            new TitlePage(agreement.Number, "Acordo de cooperação técnica e plano de trabalho",
+            [
+                $"Processo SEI nº {agreement.ProcessNumber}",
+                $"Vigência: {Labels.Date(agreement.ValidFrom)} a {Labels.Date(agreement.ValidUntil)}",
+                $"Partícipes: {string.Join("; ", agreement.Participants.Select(p => p.BodyName))}",
+            ]),
+            body);
+    }
+}
+
+/// <summary>The agreement as PDF: the signed file exactly as stored once signed; before that, the agreement as it is now.</summary>
+[Authorize(Policy = Policies.Adoption)]
+public sealed class AgreementPdfModel(SispmpiDbContext db, DocumentSigning signing, IFileStore files, TenantContext tenant, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int agreementId)
+    {
+        if (await AgreementQueries.LoadAsync(db, agreementId) is not { } agreement)
+        {
+            return NotFound();
+        }
+        if (await signing.FindAsync(DocumentKind.CooperationAgreement, agreementId) is { } signed)
+        {
+            var bytes = await files.ReadAsync(signed.SignedKey);
+            if (bytes is null || Authenticity.Sha256(bytes) != signed.SignedSha256)
+            {
+                TempData["Erro"] = "O arquivo armazenado deste acordo não confere com o registro de autenticidade. Procure o suporte técnico.";
+                return Redirect($"/acordos/{agreementId}");
+            }
+            return File(bytes, ContentTypes.Pdf, signed.FileName);
+        }
+        var document = AgreementDocument.Build(agreement, tenant.CurrentOrganizationName ?? "", clock.GetUtcNow());
+        return File(PdfWriter.Render(document), ContentTypes.Pdf, AgreementDocument.FileBaseName(agreement) + ".pdf");
+    }
+}
+
+/// <summary>
+/// Electronic signature of the agreement and work plan, with the password re-entered, as plan documents are
+/// signed: the first signature freezes the content; each participant's signatory then signs the same content.
+/// </summary>
+[Authorize(Policy = Policies.Adoption)]
+public sealed class SignAgreementModel(SispmpiDbContext db, DocumentSigning signing, TenantContext tenant, TimeProvider clock,
+    IOptions<SignatureOptions> signatureOptions) : PageModel
+{
+    public CooperationAgreement Agreement { get; private set; } = null!;
+    public SignedDocument? Signed { get; private set; }
+    public string LegalBasis => signatureOptions.Value.LegalBasis;
+    public bool SignedByMe => Signed?.Signatures.Any(s => s.UserId == tenant.UserId) == true;
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int agreementId) => await LoadAsync(agreementId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int agreementId)
+    {
+        if (!await LoadAsync(agreementId))
+        {
+            return NotFound();
+        }
+        if (Agreement.Goals.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Password), "O plano de trabalho ainda não tem metas: importe-o antes de assinar.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        var agreement = Agreement;
+        var result = await signing.SignAsync(DocumentKind.CooperationAgreement, agreement.Id, agreement.OrganizationId, AgreementDocument.Title(agreement),
+            AgreementDocument.FileBaseName(agreement) + "-assinado.pdf",
+            () => Task.FromResult(PdfWriter.Render(AgreementDocument.Build(agreement, tenant.CurrentOrganizationName ?? "", clock.GetUtcNow()))),
+            Password ?? "");
+        if (result.Error is not null)
+        {
+            ModelState.AddModelError(nameof(Password), result.Error);
+            return Page();
+        }
+        TempData["Sucesso"] = $"Acordo assinado. Código verificador {result.Document!.VerificationCode}, CRC {result.Document.Crc}.";
+        return Redirect($"/acordos/{agreement.Id}/assinar");
+    }
+
+    private async Task<bool> LoadAsync(int agreementId)
+    {
+        if (await AgreementQueries.LoadAsync(db, agreementId) is not { } agreement)
+        {
+            return false;
+        }
+        Agreement = agreement;
+        Signed = await signing.FindAsync(DocumentKind.CooperationAgreement, agreementId);
+        return true;
+    }
+}
