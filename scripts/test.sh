@@ -7,7 +7,7 @@
 # against a throwaway PostgreSQL cluster started here and always removed. Ends with one line,
 # "N passed, M failed", and exits non-zero when a build or a test failed.
 #
-# As root it first installs the Debian packages the suites need (postgresql, chromium, poppler-utils, and
+# As root it first installs the Debian packages the suites need (postgresql, chromium, poppler-utils, python3-aiosmtpd, and
 # LibreOffice's Writer and Calc, GUI-less, for the document conversions) when their programs are missing. Set
 # SISPMPI_TEST_PG to use a PostgreSQL server of your own instead of a throwaway cluster (an admin connection
 # string: Host=…;Port=…;Username=…). TRX files are left in TestResults/ (or $SISPMPI_TEST_RESULTS).
@@ -32,6 +32,8 @@ missing_packages=()
 if [[ -z "${SISPMPI_TEST_PG:-}" ]] && ! have_postgres; then missing_packages+=(postgresql); fi
 if ! command -v chromium >/dev/null; then missing_packages+=(chromium); fi
 if ! command -v pdftoppm >/dev/null; then missing_packages+=(poppler-utils); fi
+# The notification tests deliver e-mail to a real SMTP server: Debian's aiosmtpd, run by /usr/bin/python3.
+if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then missing_packages+=(python3-aiosmtpd); fi
 # LibreOffice converts the generated XLSX and DOCX files to PDF (about 95 MB to download, 290 MB installed).
 # Its packages are installed without their recommendations (Java, extra fonts and dictionaries), which the
 # conversion does not need; the other packages keep theirs.
