@@ -14,7 +14,7 @@ namespace Sispmpi.Web.Features.Users;
 
 /// <summary>A user's profiles in the current organization: grant, revoke (with confirmation and justification).</summary>
 [Authorize(Policy = Policies.Users)]
-public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant) : PageModel
+public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Notifications.Notifier notifier) : PageModel
 {
     public AppUser Person { get; private set; } = null!;
     public IReadOnlyList<ProfileGrant> Grants { get; private set; } = [];
@@ -42,6 +42,8 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant) : Pa
             return Page();
         }
         db.ProfileGrants.Add(new ProfileGrant { UserId = userId, OrganizationId = tenant.CurrentOrganizationId!.Value, Profile = profile });
+        await notifier.NotifyAsync(tenant.CurrentOrganizationId, [userId],
+            Notifications.Notices.ProfileGranted(tenant.CurrentOrganizationName ?? "", profile, tenant.UserName));
         await db.SaveChangesAsync();
         TempData["Sucesso"] = $"Perfil {Labels.Of(profile)} concedido.";
         return Redirect($"/usuarios/{userId}");
@@ -74,6 +76,8 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant) : Pa
             return Redirect($"/usuarios/{userId}");
         }
         db.ProfileGrants.Remove(db.ProfileGrants.Attach(grant).Entity);
+        await notifier.NotifyAsync(tenant.CurrentOrganizationId, [userId],
+            Notifications.Notices.ProfileRevoked(tenant.CurrentOrganizationName ?? "", grant.Profile, tenant.UserName));
         await db.SaveChangesAsync(justification.Trim());
         TempData["Sucesso"] = $"Perfil {Labels.Of(grant.Profile)} retirado.";
         return Redirect($"/usuarios/{userId}");
