@@ -90,6 +90,7 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         { "auditor@demo.gov.br", TransparencyAction + "/execucao", 200 },
         { "auditor@demo.gov.br", "/avaliacao", 200 },
         { "ti@demo.gov.br", "/suporte", 200 },
+        { "executor@demo.gov.br", "/notificacoes", 200 },
         { "monitor@demo.gov.br", SeplagDashboard, 200 },
         { "monitor@demo.gov.br", SeplagDashboard + "/acoes?ponto=atraso-conclusao", 200 },
         { "monitor@demo.gov.br", SeplagDashboard + "/recomendacoes-gerais", 200 },
