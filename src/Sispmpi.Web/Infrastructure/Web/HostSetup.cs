@@ -147,6 +147,7 @@ public static class HostSetup
         services.AddScoped<Features.Evaluation.Maturity.MaturityAssessments>();
         services.AddScoped<Features.Evaluation.Decisions.UpdateDecisions>();
         services.AddScoped<Features.Monitoring.MonitoringDashboard>();
+        services.AddScoped<Features.Oversight.NetworkPanel>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")
