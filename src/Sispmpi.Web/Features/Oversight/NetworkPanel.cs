@@ -65,10 +65,10 @@ public sealed record PanelData(DateOnly Today, PanelFilter Filter, IReadOnlyList
     IReadOnlyList<(OrganizationKind Kind, PanelFigures Figures)> ByKind, PanelCoverage Coverage, IReadOnlyList<PanelMonth> Trend);
 
 /// <summary>
-/// The network indicators panel (SPEC §3.5). Six set-based queries, none per organization: the organizations, every
-/// plan's dates and status, the actions grouped by plan (the main one: counts, late and concluded actions of every
-/// plan not obsolete in one pass over the actions), the axes grouped by plan, the yearly figures, and the actions
-/// concluded grouped by month. Everything else — which plan is current, the filters, the figures by kind, the
+/// The network indicators panel (SPEC §3.5). Five set-based queries, none per organization: the organizations, every
+/// plan's dates and status, the actions grouped by plan (the main one: in one pass over the actions, each plan's
+/// actions, late actions, concluded actions and those concluded in each month of the trend), the axes grouped by
+/// plan, and the yearly figures. Everything else — which plan is current, the filters, the figures by kind, the
 /// coverage, the order — is worked out in memory from those rows.
 /// </summary>
 public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock)
@@ -101,16 +101,34 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock)
             .Select(p => new PlanLine(p.Id, p.OrganizationId, p.Title, p.Status, p.Edition, p.Version, p.CreatedAt, p.PublishedAt))
             .ToListAsync(cancellationToken);
 
+        // The trend's months as bounds [b(i), b(i+1)); the last month ends today.
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
+        DateOnly b0 = first, b1 = first.AddMonths(1), b2 = first.AddMonths(2), b3 = first.AddMonths(3), b4 = first.AddMonths(4),
+            b5 = first.AddMonths(5), b6 = first.AddMonths(6), b7 = first.AddMonths(7), b8 = first.AddMonths(8), b9 = first.AddMonths(9),
+            b10 = first.AddMonths(10), b11 = first.AddMonths(11), b12 = today.AddDays(1);
+        const ActionStatus done = ActionStatus.Concluded;
         var actions = await db.PlanActions.AsNoTracking().TagWith(MainQueryTag)
             .Where(a => a.Plan!.Status != PlanStatus.Obsolete)
             .GroupBy(a => a.PlanId)
-            .Select(g => new
+            .Select(g => new ActionCounts
             {
                 PlanId = g.Key,
                 Actions = g.Count(),
                 Late = g.Count(a => (a.Status == ActionStatus.NotStarted && a.PlannedStart < today)
                     || (a.Status == ActionStatus.InProgress && a.Classification == ActionClassification.OneOff && a.PlannedEnd < today)),
-                Concluded = g.Count(a => a.Status == ActionStatus.Concluded),
+                Concluded = g.Count(a => a.Status == done),
+                M0 = g.Count(a => a.Status == done && a.ConcludedOn >= b0 && a.ConcludedOn < b1),
+                M1 = g.Count(a => a.Status == done && a.ConcludedOn >= b1 && a.ConcludedOn < b2),
+                M2 = g.Count(a => a.Status == done && a.ConcludedOn >= b2 && a.ConcludedOn < b3),
+                M3 = g.Count(a => a.Status == done && a.ConcludedOn >= b3 && a.ConcludedOn < b4),
+                M4 = g.Count(a => a.Status == done && a.ConcludedOn >= b4 && a.ConcludedOn < b5),
+                M5 = g.Count(a => a.Status == done && a.ConcludedOn >= b5 && a.ConcludedOn < b6),
+                M6 = g.Count(a => a.Status == done && a.ConcludedOn >= b6 && a.ConcludedOn < b7),
+                M7 = g.Count(a => a.Status == done && a.ConcludedOn >= b7 && a.ConcludedOn < b8),
+                M8 = g.Count(a => a.Status == done && a.ConcludedOn >= b8 && a.ConcludedOn < b9),
+                M9 = g.Count(a => a.Status == done && a.ConcludedOn >= b9 && a.ConcludedOn < b10),
+                M10 = g.Count(a => a.Status == done && a.ConcludedOn >= b10 && a.ConcludedOn < b11),
+                M11 = g.Count(a => a.Status == done && a.ConcludedOn >= b11 && a.ConcludedOn < b12),
             })
             .ToDictionaryAsync(x => x.PlanId, cancellationToken);
 
@@ -158,7 +176,27 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock)
             rows.Sum(r => r.Budget ?? 0m), rows.Where(r => r.PlanStatus == PlanStatus.Published).Sum(r => r.Budget ?? 0m),
             rows.Sum(r => (long)(r.Headcount ?? 0)), rows.Where(r => r.PlanStatus == PlanStatus.Published).Sum(r => (long)(r.Headcount ?? 0)));
 
-        var trend = await TrendAsync(today, filter.NarrowsNetwork ? shown : null, publishedPlans, cancellationToken);
+        // Actions concluded per month in every plan not obsolete of the organizations shown, from the main query's rows.
+        var concludedByMonth = new int[TrendMonths];
+        foreach (var plan in plans.Where(p => p.Status != PlanStatus.Obsolete && shown.Contains(p.OrganizationId)))
+        {
+            if (actions.GetValueOrDefault(plan.Id) is { } counts)
+            {
+                var months = counts.Months;
+                for (var i = 0; i < TrendMonths; i++)
+                {
+                    concludedByMonth[i] += months[i];
+                }
+            }
+        }
+        var published = publishedPlans
+            .Select(p => TimeZoneInfo.ConvertTime(p.PublishedAt!.Value, BrazilTime.Zone))
+            .GroupBy(d => (d.Year, d.Month))
+            .ToDictionary(g => g.Key, g => g.Count());
+        var trend = Enumerable.Range(0, TrendMonths)
+            .Select(i => (Index: i, Month: first.AddMonths(i)))
+            .Select(m => new PanelMonth(m.Month.Year, m.Month.Month, published.GetValueOrDefault((m.Month.Year, m.Month.Month)), concludedByMonth[m.Index]))
+            .ToList();
         return new PanelData(today, filter, rows, totals, byKind, coverage, trend);
     }
 
@@ -177,30 +215,27 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock)
         publishedPlans.Count,
         publishedPlans.Count == 0 ? null : publishedPlans.Average(p => (p.PublishedAt!.Value - p.CreatedAt).TotalDays));
 
-    private async Task<IReadOnlyList<PanelMonth>> TrendAsync(DateOnly today, HashSet<int>? organizations, IReadOnlyList<PlanLine> publishedPlans,
-        CancellationToken cancellationToken)
+    /// <summary>One row of the main query: a plan's actions, late ones, concluded ones, and concluded ones in each month of the trend.</summary>
+    private sealed class ActionCounts
     {
-        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
-        var concluded = db.PlanActions.AsNoTracking()
-            .Where(a => a.Status == ActionStatus.Concluded && a.ConcludedOn >= first && a.ConcludedOn <= today
-                && a.Plan!.Status != PlanStatus.Obsolete && a.Plan.Organization!.IsActive);
-        if (organizations is not null)
-        {
-            var ids = organizations.ToArray();
-            concluded = concluded.Where(a => ids.Contains(a.OrganizationId));
-        }
-        var byMonth = await concluded
-            .GroupBy(a => new { a.ConcludedOn!.Value.Year, a.ConcludedOn.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
-            .ToDictionaryAsync(x => (x.Year, x.Month), x => x.Count, cancellationToken);
-        var published = publishedPlans
-            .Select(p => TimeZoneInfo.ConvertTime(p.PublishedAt!.Value, BrazilTime.Zone))
-            .GroupBy(d => (d.Year, d.Month))
-            .ToDictionary(g => g.Key, g => g.Count());
-        return Enumerable.Range(0, TrendMonths)
-            .Select(i => first.AddMonths(i))
-            .Select(m => new PanelMonth(m.Year, m.Month, published.GetValueOrDefault((m.Year, m.Month)), byMonth.GetValueOrDefault((m.Year, m.Month))))
-            .ToList();
+        public int PlanId { get; init; }
+        public int Actions { get; init; }
+        public int Late { get; init; }
+        public int Concluded { get; init; }
+        public int M0 { get; init; }
+        public int M1 { get; init; }
+        public int M2 { get; init; }
+        public int M3 { get; init; }
+        public int M4 { get; init; }
+        public int M5 { get; init; }
+        public int M6 { get; init; }
+        public int M7 { get; init; }
+        public int M8 { get; init; }
+        public int M9 { get; init; }
+        public int M10 { get; init; }
+        public int M11 { get; init; }
+
+        public int[] Months => [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11];
     }
 
     private static List<PanelRow> Sort(List<PanelRow> rows, PanelSort sort) => sort switch
