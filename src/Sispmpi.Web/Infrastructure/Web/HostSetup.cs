@@ -148,6 +148,7 @@ public static class HostSetup
         services.AddScoped<Features.Evaluation.Decisions.UpdateDecisions>();
         services.AddScoped<Features.Monitoring.MonitoringDashboard>();
         services.AddScoped<Features.Oversight.NetworkPanel>();
+        services.AddScoped<Features.Catalogs.CatalogAdministration>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")

@@ -37,6 +37,7 @@ public static class Policies
     public const string MaturityRead = "Maturidade.Ler";
     public const string MaturityWrite = "Maturidade.Responder";
     public const string MaturityModelEdit = "Maturidade.Modelo";
+    public const string Catalogs = "Catalogos";
 
     private static readonly Profile[] _everyProfile = Enum.GetValues<Profile>();
 
@@ -77,6 +78,8 @@ public static class Policies
         [MaturityRead] = [Profile.InternalControl, Profile.IntegrityCommission, Profile.SeniorManagement, Profile.CentralAdministrator],
         [MaturityWrite] = [Profile.InternalControl, Profile.IntegrityCommission],
         [MaturityModelEdit] = [Profile.CentralAdministrator],
+        // The central administrator keeps the installation-wide catalogs (SPEC §3.5).
+        [Catalogs] = [Profile.CentralAdministrator],
     };
 
     public static bool Allows(string policy, TenantContext tenant) => tenant.HasAny(Profiles[policy]);
