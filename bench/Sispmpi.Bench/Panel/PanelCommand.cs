@@ -85,7 +85,6 @@ public sealed partial class PanelCommand(PanelOptions options)
             phase = Phase($"GET /painel e a consulta principal direto no banco, alternados: {options.Warmup} + {options.Requests} de cada; carga {DashboardCommand.LoadAverage()}");
             var page = new Timings("GET /painel (cliente, loopback)");
             var server = new Timings("  no servidor (pipeline ASP.NET Core)");
-            var pageSql = new Timings("  no banco (consultas EF)");
             var queries = new List<int>();
             var direct = new Timings("Consulta principal direto (Npgsql, lendo as linhas)");
             long bytes = 0;
@@ -99,7 +98,7 @@ public sealed partial class PanelCommand(PanelOptions options)
                 var watch = Stopwatch.StartNew();
                 var (status, html) = await GetAsync(client);
                 watch.Stop();
-                var (count, sqlTime, _) = capture.Take();
+                var (count, _, _) = capture.Take();
                 if (status != HttpStatusCode.OK || !IsPanel(html))
                 {
                     await Console.Error.WriteLineAsync(string.Create(_culture, $"Erro HTTP na requisição {i + 1}: {(int)status}"));
@@ -112,7 +111,6 @@ public sealed partial class PanelCommand(PanelOptions options)
                 {
                     page.Add(watch.Elapsed);
                     server.Add(serverTime);
-                    pageSql.Add(sqlTime);
                     queries.Add(count);
                     direct.Add(elapsed);
                     bytes = Encoding.UTF8.GetByteCount(html);
@@ -125,7 +123,7 @@ public sealed partial class PanelCommand(PanelOptions options)
             var header = string.Create(_culture, $"{"",-52} {"n",5} {"mediana",9} {"p95",9} {"máx",9} {"mín",9} {"média",9} {"consultas",9}");
             Console.WriteLine(header);
             Console.WriteLine(new string('─', header.Length));
-            foreach (var (t, q) in new[] { (page, queries), (server, null), (pageSql, null), (direct, (List<int>?)null) })
+            foreach (var (t, q) in new[] { (page, queries), (server, null), (direct, (List<int>?)null) })
             {
                 var n = q is null ? "" : q.Distinct().Count() == 1 ? q[0].ToString(_culture) : $"{q.Min()}–{q.Max()}";
                 Console.WriteLine(string.Create(_culture,
@@ -251,7 +249,7 @@ public sealed partial class PanelCommand(PanelOptions options)
             var execution = plan.FirstOrDefault(l => l.StartsWith("Execution Time", StringComparison.Ordinal)) ?? "";
             var planning = plan.FirstOrDefault(l => l.StartsWith("Planning Time", StringComparison.Ordinal)) ?? "";
             var shape = Regex.Replace(command.Sql, @"\s+", " ").Trim();
-            Say($"  {i + 1}. em +{(command.StartTime - start).TotalMilliseconds:0.0} ms: {command.Rows} linhas, {command.Duration.TotalMilliseconds:0.00} ms no EF; {planning}; {execution} — {(shape.Length > 90 ? shape[..90] + "…" : shape)}");
+            Say($"  {i + 1}. em +{(command.StartTime - start).TotalMilliseconds:0.0} ms: {command.Rows} linhas; {planning}; {execution} — {(shape.Length > 90 ? shape[..90] + "…" : shape)}");
             if (options.Explain)
             {
                 Console.WriteLine();
