@@ -216,6 +216,28 @@ public sealed class AdministrationTests(SispmpiAppFactory app) : IClassFixture<S
         page.QuerySelectorAll("tr[data-item]").Length.ShouldBeGreaterThan(5);
     }
 
+    [Fact]
+    public async Task The_network_list_shows_central_users_and_auditors_of_every_overseen_organization()
+    {
+        using var admin = await app.LoginAsync(Admin);
+        var auditorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "auditor@demo.gov.br").Select(u => u.Id).SingleAsync());
+        var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Admin).Select(u => u.Id).SingleAsync());
+        var all = await SispmpiAppFactory.GetDocumentAsync(admin, "/usuarios/rede");
+        all.QuerySelector($"tr[data-user='{auditorId}'][data-profile='InternalControl']").ShouldNotBeNull().TextContent.ShouldContain("SEPLAG");
+        all.QuerySelector($"tr[data-user='{adminId}'][data-profile='CentralAdministrator']").ShouldNotBeNull();
+        all.QuerySelectorAll("tr[data-profile]").ShouldAllBe(r => r.GetAttribute("data-profile") != "Executor");
+
+        var auditors = await SispmpiAppFactory.GetDocumentAsync(admin, "/usuarios/rede?perfil=InternalControl");
+        var rows = auditors.QuerySelectorAll("tr[data-profile]");
+        rows.ShouldNotBeEmpty();
+        rows.ShouldAllBe(r => r.GetAttribute("data-profile") == "InternalControl");
+
+        var bad = await SispmpiAppFactory.GetDocumentAsync(admin, "/usuarios/rede?perfil=Rei", HttpStatusCode.BadRequest);
+        bad.QuerySelector("#perfil")!.ParentElement!.TextContent.ShouldContain("Escolha um perfil da lista.");
+        using var auditor = await app.LoginAsync("auditor@demo.gov.br");
+        (await auditor.GetAsync("/usuarios/rede")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
     private Task<int> ItemIdAsync(CatalogKind kind, string name) =>
         app.WithDbAsync(db => db.CatalogItems.Where(c => c.Kind == kind && c.Name == name).Select(c => c.Id).SingleAsync());
 
