@@ -169,69 +169,8 @@ public sealed partial class DashboardCommand(DashboardOptions options)
     // ---- Data ------------------------------------------------------------------------------------------------
 
     /// <summary>Creates (or recreates) the database, and fills it with the generator when it has no organization.</summary>
-    private async Task<bool> PrepareDatabaseAsync()
-    {
-        var target = new NpgsqlConnectionStringBuilder(options.Connection);
-        var name = target.Database;
-        if (string.IsNullOrWhiteSpace(name) || name is "postgres" or "template0" or "template1")
-        {
-            await Console.Error.WriteLineAsync("Indique em --db um banco próprio para o benchmark (Database=…), não o banco de manutenção.");
-            return false;
-        }
-        var admin = new NpgsqlConnectionStringBuilder(options.Connection) { Database = "postgres", Pooling = false };
-        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
-        {
-            await connection.OpenAsync();
-            var quoted = Storage.Sql.Quote(name);
-            if (options.Recreate)
-            {
-                var phase = Phase($"Recriando o banco {name}");
-                await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)");
-                await ExecuteAsync(connection, $"CREATE DATABASE {quoted}");
-                Done(phase, "");
-            }
-            else
-            {
-                await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-                exists.Parameters.AddWithValue("name", name);
-                if (await exists.ExecuteScalarAsync() is null)
-                {
-                    var phase = Phase($"Criando o banco {name}");
-                    await ExecuteAsync(connection, $"CREATE DATABASE {quoted}");
-                    Done(phase, "");
-                }
-            }
-        }
-
-        long organizations;
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.Connection) { Pooling = false }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            // A fresh database has no schema yet: the generator migrates it.
-            await using var exists = new NpgsqlCommand("""SELECT to_regclass('"Organizations"') IS NOT NULL""", connection);
-            if (await exists.ExecuteScalarAsync() is true)
-            {
-                await using var count = new NpgsqlCommand("""SELECT COUNT(*) FROM "Organizations" """, connection);
-                organizations = Convert.ToInt64(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                organizations = 0;
-            }
-        }
-        if (organizations > 0)
-        {
-            Say($"O banco já tem {organizations} órgãos: dados reaproveitados (--recreate para gerar de novo).");
-            return true;
-        }
-
-        Say($"Gerando {options.Organizations} órgão(s) com {options.Actions} ações cada (o gerador, no mesmo processo):");
-        var generate = new GenerateOptions(options.Organizations, options.Actions, options.Connection, DatabaseProvider.Postgres, options.Seed, Append: false,
-            DateOnly.FromDateTime(DateTime.UtcNow));
-        var exit = await new GenerateCommand(generate).RunAsync();
-        Console.WriteLine();
-        return exit == 0;
-    }
+    private Task<bool> PrepareDatabaseAsync() =>
+        BenchDatabase.PrepareAsync(options.Connection, options.Recreate, options.Organizations, options.Actions, options.Seed, Say, Phase, Done);
 
     /// <summary>Picks the plan, checks its derived columns, makes sure of a committee member and adds the monitoring data.</summary>
     private async Task<(IntegrityPlan Plan, CommitteeMember Member)?> PrepareMonitoringAsync(BenchHost host)
@@ -286,7 +225,7 @@ public sealed partial class DashboardCommand(DashboardOptions options)
 
     // ---- HTTP ------------------------------------------------------------------------------------------------
 
-    private static HttpClient NewClient(Uri baseAddress) => new(new SocketsHttpHandler
+    internal static HttpClient NewClient(Uri baseAddress) => new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         UseCookies = true,
@@ -299,7 +238,9 @@ public sealed partial class DashboardCommand(DashboardOptions options)
     };
 
     /// <summary>Signs in through the login form (with its antiforgery token), as a browser would; null when it worked.</summary>
-    private async Task<string?> SignInAsync(HttpClient client, string email)
+    private Task<string?> SignInAsync(HttpClient client, string email) => SignInAsync(client, email, options.Password);
+
+    internal static async Task<string?> SignInAsync(HttpClient client, string email, string password)
     {
         var form = await client.GetStringAsync("/conta/entrar");
         var token = AntiforgeryToken().Match(form);
@@ -310,13 +251,13 @@ public sealed partial class DashboardCommand(DashboardOptions options)
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = email,
-            ["Input.Password"] = options.Password,
+            ["Input.Password"] = password,
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
         });
         using var response = await client.PostAsync("/conta/entrar", content);
         return response.StatusCode == HttpStatusCode.Redirect
             ? null
-            : $"A entrada como {email} falhou: HTTP {(int)response.StatusCode} (senha diferente de {options.Password}? use --password).";
+            : $"A entrada como {email} falhou: HTTP {(int)response.StatusCode} (senha diferente de {password}? use --password).";
     }
 
     private static bool IsDashboard(byte[] body)
@@ -450,9 +391,11 @@ public sealed partial class DashboardCommand(DashboardOptions options)
 
     // ---- Plumbing --------------------------------------------------------------------------------------------
 
-    private string ResolveContentRoot()
+    private string ResolveContentRoot() => ResolveContentRoot(options.ContentRoot);
+
+    internal static string ResolveContentRoot(string? contentRoot)
     {
-        if (options.ContentRoot is { } given)
+        if (contentRoot is { } given)
         {
             return Path.GetFullPath(given);
         }
@@ -470,12 +413,6 @@ public sealed partial class DashboardCommand(DashboardOptions options)
         throw new InvalidOperationException("Pasta src/Sispmpi.Web não encontrada: indique --content-root.");
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
     private Stopwatch Phase(string name)
     {
         Say($"{name}…");
@@ -488,7 +425,7 @@ public sealed partial class DashboardCommand(DashboardOptions options)
     private static void Say(FormattableString message) => Console.WriteLine(message.ToString(_culture));
 
     /// <summary>The 1-, 5- and 15-minute load averages on Linux (other jobs share these cores); "?" elsewhere.</summary>
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {

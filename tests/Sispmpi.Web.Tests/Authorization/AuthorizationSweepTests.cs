@@ -106,7 +106,8 @@ public sealed class AuthorizationSweepTests(SweepFixture fixture, ITestOutputHel
                 {
                     failures.Add($"{method} {url}: {status}");
                 }
-                if (route.Parameters.Any(p => p != "code") && status is >= 200 and < 300)
+                // Catalog entries belong to the whole installation (CatalogItem), not to an organization.
+                if (route.Parameters.Any(p => p is not ("code" or "catalogItemId")) && status is >= 200 and < 300)
                 {
                     failures.Add($"{method} {url}: {status} with another organization's record id (expected 403 or 404)");
                 }
@@ -177,6 +178,7 @@ public sealed class SweepFixture : IAsyncLifetime
             DemoIds["unitId"] = unit.Id.ToString();
             DemoIds["userId"] = user.Id.ToString();
             DemoIds["code"] = "404";
+            DemoIds["catalogItemId"] = (await db.CatalogItems.OrderBy(c => c.Id).FirstAsync()).Id.ToString();
             DemoIds["axisId"] = (await db.PlanAxes.FirstAsync(a => a.PlanId == plan.Id)).Id.ToString();
             DemoIds["riskId"] = (await db.Risks.FirstAsync(r => r.PlanId == plan.Id)).Id.ToString();
             DemoIds["evidenceId"] = evidence.Id.ToString();

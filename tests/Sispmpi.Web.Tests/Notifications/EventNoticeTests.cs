@@ -17,7 +17,7 @@ public sealed class EventNoticeTests(SispmpiAppFactory app) : IClassFixture<Sisp
         var auditor = await app.LoginAsync("auditor@demo.gov.br");
 
         using (var granted = await SispmpiAppFactory.PostFormAsync(auditor, $"/usuarios/{userId}?handler=Grant",
-                   new Dictionary<string, string> { ["NewProfile"] = nameof(Profile.Observer) }, $"/usuarios/{userId}"))
+                   new Dictionary<string, string> { ["NewProfile"] = nameof(Profile.Observer), ["GrantJustification"] = "Passa a acompanhar o plano pela unidade." }, $"/usuarios/{userId}"))
         {
             granted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await granted.Content.ReadAsStringAsync());
         }

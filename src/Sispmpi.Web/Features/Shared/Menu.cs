@@ -27,6 +27,8 @@ public static class Menu
         new("Órgãos e entidades", "/organizacoes", "fas fa-landmark", Policies.Organizations),
         new("Unidades administrativas", "/unidades", "fas fa-sitemap", Policies.Units),
         new("Usuários e perfis", "/usuarios", "fas fa-users", Policies.Users),
+        new("Usuários centrais e auditores", "/usuarios/rede", "fas fa-user-shield", Policies.Panel),
+        new("Catálogos", "/catalogos", "fas fa-list-ul", Policies.Catalogs),
         new("Histórico de alterações", "/historico", "fas fa-history", Policies.History),
         new("Suporte técnico", "/suporte", "fas fa-server", Policies.Support),
     ]);

@@ -23,6 +23,10 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Noti
     [BindProperty]
     public Profile? NewProfile { get; set; }
 
+    /// <summary>Why the profile is granted: kept in the history with the grant (SPEC §3.5).</summary>
+    [BindProperty]
+    public string? GrantJustification { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int userId) => await LoadAsync(userId) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostGrantAsync(int userId)
@@ -34,18 +38,27 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Noti
         if (NewProfile is not { } profile || !UserAdministration.GrantableProfiles(tenant).Contains(profile))
         {
             ModelState.AddModelError(nameof(NewProfile), "Escolha um perfil que você pode conceder.");
-            return Page();
         }
-        if (Grants.Any(g => g.Profile == profile))
+        else if (Grants.Any(g => g.Profile == profile))
         {
             ModelState.AddModelError(nameof(NewProfile), "O usuário já tem este perfil nesta organização.");
-            return Page();
         }
-        db.ProfileGrants.Add(new ProfileGrant { UserId = userId, OrganizationId = tenant.CurrentOrganizationId!.Value, Profile = profile });
+        if (string.IsNullOrWhiteSpace(GrantJustification) || GrantJustification.Trim().Length < 10)
+        {
+            ModelState.AddModelError(nameof(GrantJustification), "Informe a justificativa (pelo menos 10 caracteres) para conceder o perfil.");
+        }
+        if (!ModelState.IsValid)
+        {
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+        db.ProfileGrants.Add(new ProfileGrant { UserId = userId, OrganizationId = tenant.CurrentOrganizationId!.Value, Profile = NewProfile!.Value });
         await notifier.NotifyAsync(tenant.CurrentOrganizationId, [userId],
-            Notifications.Notices.ProfileGranted(tenant.CurrentOrganizationName ?? "", profile, tenant.UserName));
-        await db.SaveChangesAsync();
-        TempData["Sucesso"] = $"Perfil {Labels.Of(profile)} concedido.";
+            Notifications.Notices.ProfileGranted(tenant.CurrentOrganizationName ?? "", NewProfile.Value, tenant.UserName));
+        await db.SaveChangesAsync(GrantJustification!.Trim());
+        var profileGranted = NewProfile.Value;
+        TempData["Sucesso"] = $"Perfil {Labels.Of(profileGranted)} concedido.";
         return Redirect($"/usuarios/{userId}");
     }
 

@@ -182,6 +182,8 @@ public static class HostSetup
         services.AddOpenApi(Features.Api.ApiOpenApi.Configure);
         services.Configure<Features.Adoption.AdoptionOptions>(configuration.GetSection("Adoption"));
         services.AddScoped<Features.Adoption.AgreementReminders>();
+        services.AddScoped<Features.Oversight.NetworkPanel>();
+        services.AddScoped<Features.Catalogs.CatalogAdministration>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")

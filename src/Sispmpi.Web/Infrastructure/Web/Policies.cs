@@ -38,6 +38,7 @@ public static class Policies
     public const string MaturityWrite = "Maturidade.Responder";
     public const string MaturityModelEdit = "Maturidade.Modelo";
     public const string Adoption = "Adesao";
+    public const string Catalogs = "Catalogos";
 
     private static readonly Profile[] _everyProfile = Enum.GetValues<Profile>();
 
@@ -80,6 +81,8 @@ public static class Policies
         [MaturityModelEdit] = [Profile.CentralAdministrator],
         // The central body manages adhesion requests, cooperation agreements and their work plans (SPEC §4).
         [Adoption] = [Profile.CentralAdministrator],
+        // The central administrator keeps the installation-wide catalogs (SPEC §3.5).
+        [Catalogs] = [Profile.CentralAdministrator],
     };
 
     public static bool Allows(string policy, TenantContext tenant) => tenant.HasAny(Profiles[policy]);
