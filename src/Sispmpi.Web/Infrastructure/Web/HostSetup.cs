@@ -147,6 +147,10 @@ public static class HostSetup
         services.AddScoped<Features.Evaluation.Maturity.MaturityAssessments>();
         services.AddScoped<Features.Evaluation.Decisions.UpdateDecisions>();
         services.AddScoped<Features.Monitoring.MonitoringDashboard>();
+        services.Configure<Features.Transparency.TransparencyOptions>(configuration.GetSection("Transparency"));
+        services.AddScoped<Features.Transparency.PublicData>();
+        services.AddScoped<Features.Transparency.DataStamp>();
+        services.AddSingleton<Features.Transparency.PublicResponseCache>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")
