@@ -142,6 +142,7 @@ public sealed class OpenDataTests(SispmpiAppFactory app) : IClassFixture<Sispmpi
             await db.SaveChangesAsync();
             return action.Id;
         });
+        (await Freshness.UntilAsync(app.CreateAnonymousClient(), "/dados-abertos/acoes.csv", "com aspas")).Dispose();
         var (header, rows) = await CsvAsync(app.CreateAnonymousClient(), "/dados-abertos/acoes.csv");
         rows.Single(r => r[0] == actionId.ToString(CultureInfo.InvariantCulture))[header.IndexOf("titulo")].ShouldBe(tricky);
         rows.ShouldAllBe(r => r.Length == header.Count);

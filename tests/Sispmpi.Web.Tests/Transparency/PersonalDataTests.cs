@@ -63,10 +63,12 @@ public sealed class PersonalDataTests(SispmpiAppFactory app) : IClassFixture<Sis
             var action = await db.PlanActions.OrderBy(a => a.Id).FirstAsync(a => a.Plan!.Status == PlanStatus.Published);
             return (action.Id, action.Title);
         });
+        var client = app.CreateAnonymousClient();
         await SetTitleAsync(actionId, "Ação a cargo de fulano.tal@demo.gov.br, CPF 529.982.247-25");
         try
         {
-            var visits = await PublicCrawler.CrawlAsync(app.CreateAnonymousClient());
+            (await Freshness.UntilAsync(client, "/dados-abertos/acoes.csv", "fulano.tal@demo.gov.br")).Dispose();
+            var visits = await PublicCrawler.CrawlAsync(client);
             var findings = visits.SelectMany(v => PersonalDataScanner.Find(v.Body).Select(f => (v.Url, Finding: f))).ToList();
             findings.Select(f => f.Finding).Distinct().OrderBy(f => f).ShouldBe(["CPF 52998224725", "e-mail fulano.tal@demo.gov.br"]);
             // The portal's plan page and both action files carry the title.
@@ -77,6 +79,8 @@ public sealed class PersonalDataTests(SispmpiAppFactory app) : IClassFixture<Sis
         finally
         {
             await SetTitleAsync(actionId, title);
+            (await Freshness.UntilAsync(() => client.GetAsync("/dados-abertos/acoes.csv"), (_, body) => !body.Contains("fulano.tal", StringComparison.Ordinal),
+                "the title restored")).Dispose();
         }
     }
 

@@ -20,6 +20,11 @@ public sealed class TransparencyOptions
     public int OutputCacheSeconds { get; set; } = 300;
     /// <summary>Memory this instance gives to rendered public pages and files.</summary>
     public int OutputCacheMegabytes { get; set; } = 64;
+    /// <summary>
+    /// How long this instance reuses the data version before asking the database again: under load, most requests then
+    /// need no query at all; a change shows at most this late (0: ask on every request).
+    /// </summary>
+    public double StampSeconds { get; set; } = 1;
 }
 
 /// <summary>
@@ -27,14 +32,30 @@ public sealed class TransparencyOptions
 /// same transaction, so the history's highest id moves with any change (one index lookup). The traffic light also
 /// moves with the day, and the pages with the build, so both are part of the version.
 /// </summary>
-public sealed class DataStamp(SispmpiDbContext db, TimeProvider clock)
+public sealed class DataStamp(SispmpiDbContext db, TimeProvider clock, DataStamp.Recent recent, IOptions<TransparencyOptions> options)
 {
     private static readonly string _build = typeof(DataStamp).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
+    /// <summary>The last version this instance read, and when (one per instance).</summary>
+    public sealed class Recent
+    {
+        // A reference, swapped whole, so that concurrent requests never see a torn pair.
+        internal volatile Snapshot? Value;
+    }
+
+    internal sealed record Snapshot(string Stamp, long ReadAt);
+
     public async Task<string> CurrentAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetTimestamp();
+        if (recent.Value is { } last && clock.GetElapsedTime(last.ReadAt, now).TotalSeconds < options.Value.StampSeconds)
+        {
+            return last.Stamp;
+        }
         var lastChange = await db.AuditEntries.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-        return $"{lastChange}:{clock.Today():yyyy-MM-dd}:{_build}";
+        var stamp = $"{lastChange}:{clock.Today():yyyy-MM-dd}:{_build}";
+        recent.Value = new Snapshot(stamp, now);
+        return stamp;
     }
 
     /// <summary>A strong entity tag for <paramref name="resource"/> (path and query) at this version of the data.</summary>

@@ -150,6 +150,7 @@ public static class HostSetup
         services.Configure<Features.Transparency.TransparencyOptions>(configuration.GetSection("Transparency"));
         services.AddScoped<Features.Transparency.PublicData>();
         services.AddScoped<Features.Transparency.DataStamp>();
+        services.AddSingleton<Features.Transparency.DataStamp.Recent>();
         services.AddSingleton<Features.Transparency.PublicResponseCache>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
