@@ -35,11 +35,16 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
     /// </summary>
     private const string SeplagDashboard = "{painel-seplag}";
     private const string SeplagMeeting = "{reuniao-seplag}";
+    private const string SeplagPublicOrganization = "{orgao-seplag-publico}";
+
+    /// <summary>The SEPLAG plan in the transparency portal: the same id as <see cref="SeplagPlan"/>.</summary>
+    private const string SeplagPublicPlan = "{plano-seplag-publico}";
 
     private static readonly Dictionary<string, (string Account, string From, string Link)> _links = new()
     {
         [SeplagDashboard] = ("monitor@demo.gov.br", "/monitoramento", "Abrir o painel de monitoramento"),
         [SeplagMeeting] = ("monitor@demo.gov.br", "/monitoramento/reunioes", "3ª reunião ordinária do comitê de monitoramento"),
+        [SeplagPublicOrganization] = ("observador@demo.gov.br", "/transparencia", "Secretaria de Estado de Planejamento e Gestão"),
     };
 
     private static readonly HashSet<string> _blocking = ["serious", "critical"];
@@ -50,6 +55,10 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         { null, "/conta/esqueci-senha", 200 },
         { null, "/conta/convite", 200 },
         { null, "/verificar?codigo=1234567890&crc=ABCDEF12", 200 },
+        { null, "/transparencia", 200 },
+        { null, SeplagPublicOrganization, 200 },
+        { null, SeplagPublicPlan, 200 },
+        { null, "/dados-abertos", 200 },
         { "admin@demo.gov.br", "/", 200 },
         { "admin@demo.gov.br", "/organizacoes", 200 },
         { "admin@demo.gov.br", "/organizacoes/nova", 200 },
@@ -164,6 +173,10 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         if (_actionTitles.Keys.FirstOrDefault(a => path.StartsWith(a, StringComparison.Ordinal)) is string action)
         {
             return await ResolveActionAsync(action) + path[action.Length..];
+        }
+        if (path.StartsWith(SeplagPublicPlan, StringComparison.Ordinal))
+        {
+            return "/transparencia" + await ResolveAsync(SeplagPlan) + path[SeplagPublicPlan.Length..];
         }
         if (!path.StartsWith(SeplagPlan, StringComparison.Ordinal))
         {

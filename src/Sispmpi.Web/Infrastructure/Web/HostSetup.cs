@@ -184,6 +184,11 @@ public static class HostSetup
         services.AddScoped<Features.Adoption.AgreementReminders>();
         services.AddScoped<Features.Oversight.NetworkPanel>();
         services.AddScoped<Features.Catalogs.CatalogAdministration>();
+        services.Configure<Features.Transparency.TransparencyOptions>(configuration.GetSection("Transparency"));
+        services.AddScoped<Features.Transparency.PublicData>();
+        services.AddScoped<Features.Transparency.DataStamp>();
+        services.AddSingleton<Features.Transparency.DataStamp.Recent>();
+        services.AddSingleton<Features.Transparency.PublicResponseCache>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options => options.RootDirectory = "/Features")

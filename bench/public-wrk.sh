@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Throughput of a transparency-portal plan page next to a static file of the same app, measured with wrk in one run:
+# a throwaway PostgreSQL filled by the `generate` command, the app (Release, Kestrel, production settings) on
+# 127.0.0.1, then wrk at 64 connections on
+#   1. /transparencia/planos/{id}  the published plan with the most actions (served from the output cache: the
+#                                  data-stamp query and the cached bytes)
+#   2. /css/site.css               a small static file (the static-files middleware), and
+#      /lib/chartjs/chart.umd.js   a static file about the size of the page
+#   3. /transparencia/planos/{id}?n=…  the same page with a new query string on every request, so that every one
+#                                  misses the cache and renders in full (queries, lights, roll-up, Razor)
+#
+#   bench/public-wrk.sh [--orgs 200] [--actions-per-org 200] [--duration 20] [--connections 64] [--no-build]
+#
+# Traffic goes to 127.0.0.1 only; each wrk run is bounded by --duration. PG_THROWAWAY_PORT picks the cluster's port
+# (default 55442) and BENCH_APP_PORT the app's (default 5142).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+orgs=200
+actions=200
+duration=20
+connections=64
+build=1
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --orgs) orgs=$2; shift 2 ;;
+        --actions-per-org) actions=$2; shift 2 ;;
+        --duration) duration=$2; shift 2 ;;
+        --connections) connections=$2; shift 2 ;;
+        --no-build) build=0; shift ;;
+        *) echo "usage: $0 [--orgs N] [--actions-per-org M] [--duration S] [--connections C] [--no-build]" >&2; exit 2 ;;
+    esac
+done
+command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/sispmpi-public-bench.XXXXXX")
+# Its own folder: as root, the cluster belongs to the postgres user, who cannot enter $work.
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/sispmpi-public-pg.XXXXXX")
+app_pid=""
+cleanup() {
+    if [[ -n "$app_pid" ]]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+    "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [[ $build -eq 1 ]]; then
+    dotnet build "$root/bench/Sispmpi.Bench" -c Release -v q -nologo >/dev/null
+fi
+
+admin=$(PG_THROWAWAY_PORT=${PG_THROWAWAY_PORT:-55442} "$root/scripts/pg-throwaway.sh" start "$pg_dir")
+port=$(cat "$pg_dir/port")
+psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE sispmpi_public" >/dev/null
+db="$admin;Database=sispmpi_public"
+echo "PostgreSQL on port $port; generating $orgs organizations x $actions actions"
+dotnet "$root/bench/Sispmpi.Bench/bin/Release/net10.0/Sispmpi.Bench.dll" generate --orgs "$orgs" --actions-per-org "$actions" --db "$db" | tail -n 1
+
+app_port=${BENCH_APP_PORT:-5142}
+base="http://127.0.0.1:$app_port"
+(
+    cd "$root/src/Sispmpi.Web"
+    ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
+    Database__Provider=postgres ConnectionStrings__Default="$db" Demo__Seed=false Urls="$base" \
+    DataProtection__KeysDirectory="$work/keys" Files__Root="$work/files" Mail__PickupDirectory="$work/mail" \
+    Logging__LogLevel__Default=Warning Logging__Console__FormatterName=simple \
+    exec dotnet "$root/src/Sispmpi.Web/bin/Release/net10.0/Sispmpi.Web.dll"
+) >"$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do
+    curl -fs "$base/health" >/dev/null 2>&1 && break
+    sleep 0.5
+done
+curl -fs "$base/health" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
+
+# The published plan with the most actions, from the open-data file (columns id;…;acoes;progresso).
+plan=$(curl -fs "$base/dados-abertos/planos.csv" | awk -F';' 'NR > 1 && $11 + 0 > max { max = $11 + 0; id = $1 } END { print id }')
+plan_actions=$(curl -fs "$base/dados-abertos/planos.csv" | awk -F';' -v id="$plan" '$1 == id { print $11 }')
+page="$base/transparencia/planos/$plan"
+static="$base/css/site.css"
+large="$base/lib/chartjs/chart.umd.js"
+page_bytes=$(curl -fs "$page" | wc -c)
+static_bytes=$(curl -fs "$static" | wc -c)
+large_bytes=$(curl -fs "$large" | wc -c)
+echo "plan $plan ($plan_actions actions, $page_bytes bytes); static files $static_bytes and $large_bytes bytes"
+
+cat >"$work/uncached.lua" <<'LUA'
+-- A new query string on every request (per thread), so that every request misses the output cache.
+local counter = 0
+local id = 0
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("id", threads) end
+function init(args) id = wrk.thread:get("id") or 0 end
+function request()
+  counter = counter + 1
+  return wrk.format("GET", wrk.path .. "?n=" .. id .. "-" .. counter)
+end
+LUA
+
+run() { # name url [wrk args…]
+    local name=$1 url=$2
+    shift 2
+    wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "$@" "$url" >"$work/$name.txt"
+    local rps p50 p99 errors
+    rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/$name.txt")
+    p50=$(awk '$1 == "50%" { print $2 }' "$work/$name.txt")
+    p99=$(awk '$1 == "99%" { print $2 }' "$work/$name.txt")
+    errors=$(awk '/Non-2xx|Socket errors/ { $1 = $1; printf "%s ", $0 }' "$work/$name.txt")
+    printf '%-34s %10s req/s   median %8s   p99 %8s   %s\n' "$name" "$rps" "$p50" "$p99" "${errors:-no errors}"
+}
+
+echo "warm-up"
+wrk -t2 -c"$connections" -d5s "$page" >/dev/null
+wrk -t2 -c"$connections" -d5s "$static" >/dev/null
+echo "wrk, $connections connections, ${duration} s each, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run "plan page (cached)" "$page"
+run "static file (site.css)" "$static"
+run "static file (chart.umd.js)" "$large"
+run "plan page (rendered every time)" "$page" -s "$work/uncached.lua"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
