@@ -62,6 +62,7 @@ base="http://127.0.0.1:$app_port"
     ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
     Database__Provider=postgres ConnectionStrings__Default="$db" Demo__Seed=false Urls="$base" \
     DataProtection__KeysDirectory="$work/keys" Files__Root="$work/files" Mail__PickupDirectory="$work/mail" \
+    Jobs__Enabled=false Mail__SenderEnabled=false \
     Logging__LogLevel__Default=Warning Logging__Console__FormatterName=simple \
     exec dotnet "$root/src/Sispmpi.Web/bin/Release/net10.0/Sispmpi.Web.dll"
 ) >"$work/app.log" 2>&1 &

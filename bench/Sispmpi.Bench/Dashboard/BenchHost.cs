@@ -49,6 +49,9 @@ public sealed class BenchHost : IAsyncDisposable
             ["DataProtection:KeysDirectory"] = Path.Combine(scratch, "keys"),
             ["Files:Root"] = Path.Combine(scratch, "files"),
             ["Mail:PickupDirectory"] = Path.Combine(scratch, "mail"),
+            // Only the page under measurement runs: no daily job catching up on the generated network at start-up, no outbox.
+            ["Jobs:Enabled"] = "false",
+            ["Mail:SenderEnabled"] = "false",
             // Warnings and errors only: the console is the benchmark's report.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
