@@ -49,8 +49,13 @@ public sealed class DeadlineRemindersJob(SispmpiDbContext db, Notifier notifier,
         var ids = actions.Select(a => a.Id).ToList();
         var queued = (await db.ReminderLogs.AsNoTracking().Where(r => ids.Contains(r.ActionId)).Select(r => new { r.ActionId, r.Key })
             .ToListAsync(cancellationToken)).Select(r => (r.ActionId, r.Key)).ToHashSet();
-        var committees = new Dictionary<int, IReadOnlyList<int>>();
-        int approaching = 0, overdue = 0, messages = 0;
+        var organizations = actions.Select(a => a.OrganizationId).Distinct().ToList();
+        var committees = (await db.ProfileGrants.IgnoreQueryFilters().AsNoTracking()
+                .Where(g => organizations.Contains(g.OrganizationId) && g.Profile == Profile.MonitoringCommittee && g.User!.IsActive)
+                .Select(g => new { g.OrganizationId, g.UserId }).ToListAsync(cancellationToken))
+            .GroupBy(g => g.OrganizationId).ToDictionary(g => g.Key, g => g.Select(x => x.UserId).Distinct().ToList());
+        var notices = new List<(int? OrganizationId, IEnumerable<int> UserIds, Notice Notice)>();
+        int approaching = 0, overdue = 0;
         foreach (var action in actions)
         {
             var reminder = ReminderRules.Approaching(action.PlannedEnd, day, offsets)
@@ -60,11 +65,7 @@ public sealed class DeadlineRemindersJob(SispmpiDbContext db, Notifier notifier,
                 continue;
             }
             var executors = action.Participants.Concat(action.ResponsibleUserId is int r ? [r] : []).Distinct().ToList();
-            if (!committees.TryGetValue(action.OrganizationId, out var committee))
-            {
-                committee = await notifier.UsersWithAsync([action.OrganizationId], [Profile.MonitoringCommittee], cancellationToken);
-                committees[action.OrganizationId] = committee;
-            }
+            var committee = committees.GetValueOrDefault(action.OrganizationId) ?? [];
             Notice notice;
             IEnumerable<int> recipients;
             if (reminder.Kind == ReminderKind.Approaching)
@@ -79,9 +80,10 @@ public sealed class DeadlineRemindersJob(SispmpiDbContext db, Notifier notifier,
                 recipients = executors.Concat(committee);
                 overdue++;
             }
-            messages += await notifier.NotifyAsync(action.OrganizationId, recipients, notice, cancellationToken);
+            notices.Add((action.OrganizationId, recipients, notice));
             db.ReminderLogs.Add(new ReminderLog { ActionId = action.Id, Key = reminder.Key, QueuedAt = clock.GetUtcNow() });
         }
+        var messages = await notifier.NotifyEachAsync(notices, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return $"{approaching} {(approaching == 1 ? "lembrete" : "lembretes")} de prazo e {overdue} de atraso; {messages} {(messages == 1 ? "aviso" : "avisos")} a pessoas.";
     }

@@ -23,35 +23,53 @@ public sealed class Notifier(SispmpiDbContext db, MailRenderer renderer, TimePro
     }
 
     /// <summary>Notifies each user once (duplicates and inactive accounts are skipped); returns how many were notified.</summary>
-    public async Task<int> NotifyAsync(int? organizationId, IEnumerable<int> userIds, Notice notice, CancellationToken cancellationToken = default)
+    public Task<int> NotifyAsync(int? organizationId, IEnumerable<int> userIds, Notice notice, CancellationToken cancellationToken = default) =>
+        NotifyEachAsync([(organizationId, userIds, notice)], cancellationToken);
+
+    /// <summary>
+    /// Several notices at once (a scheduled job's): the recipients' accounts and preferences are read in two queries for
+    /// all of them. Returns how many notifications were queued.
+    /// </summary>
+    public async Task<int> NotifyEachAsync(IReadOnlyList<(int? OrganizationId, IEnumerable<int> UserIds, Notice Notice)> notices,
+        CancellationToken cancellationToken = default)
     {
-        var ids = userIds.Distinct().ToList();
+        var batches = notices.Select(n => (n.OrganizationId, Users: n.UserIds.Distinct().ToList(), n.Notice)).Where(n => n.Users.Count > 0).ToList();
+        var ids = batches.SelectMany(b => b.Users).Distinct().ToList();
         if (ids.Count == 0)
         {
             return 0;
         }
-        var recipients = await db.Users.IgnoreQueryFilters().AsNoTracking()
+        var recipients = (await db.Users.IgnoreQueryFilters().AsNoTracking()
             .Where(u => ids.Contains(u.Id) && u.IsActive && u.Email != null)
             .Select(u => new { u.Id, u.Email, u.FullName })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).ToDictionary(u => u.Id);
         var digest = (await db.NotificationPreferences.AsNoTracking()
             .Where(p => ids.Contains(p.UserId) && p.Delivery == NotificationDelivery.DailyDigest)
             .Select(p => p.UserId).ToListAsync(cancellationToken)).ToHashSet();
         var now = clock.GetUtcNow();
-        foreach (var recipient in recipients.OrderBy(r => r.Id))
+        var queued = 0;
+        foreach (var (organizationId, users, notice) in batches)
         {
-            var awaitsDigest = digest.Contains(recipient.Id);
-            db.Notifications.Add(new Notification
+            foreach (var userId in users.Order())
             {
-                UserId = recipient.Id, OrganizationId = organizationId, Event = notice.Event, Title = Clip(notice.Subject, 300),
-                Summary = Clip(notice.Summary, 1000), Link = notice.LinkPath, CreatedAt = now, AwaitsDigest = awaitsDigest,
-            });
-            if (!awaitsDigest)
-            {
-                Email(recipient.Email!, recipient.FullName, notice, organizationId, recipient.Id);
+                if (!recipients.TryGetValue(userId, out var recipient))
+                {
+                    continue;
+                }
+                var awaitsDigest = digest.Contains(userId);
+                db.Notifications.Add(new Notification
+                {
+                    UserId = userId, OrganizationId = organizationId, Event = notice.Event, Title = Clip(notice.Subject, 300),
+                    Summary = Clip(notice.Summary, 1000), Link = notice.LinkPath, CreatedAt = now, AwaitsDigest = awaitsDigest,
+                });
+                if (!awaitsDigest)
+                {
+                    Email(recipient.Email!, recipient.FullName, notice, organizationId, userId);
+                }
+                queued++;
             }
         }
-        return recipients.Count;
+        return queued;
     }
 
     /// <summary>An e-mail only, to an address (invitations, password resets, digests): always immediate.</summary>
