@@ -88,6 +88,9 @@ public sealed class SiteFixture : IAsyncLifetime
     }
 
     /// <summary>The last lines the app wrote, to make a failure at startup or in a test explainable.</summary>
+    /// <summary>Where the app's file mail delivery writes the e-mails it sends (.eml).</summary>
+    public string MailFolder => Path.Combine(_tempDirectory, "mail");
+
     public string AppOutputTail(int lines = 40) => string.Join(Environment.NewLine, _appOutput.TakeLast(lines));
 
     /// <summary>A fresh context (no cookies) with the app as base URL.</summary>
