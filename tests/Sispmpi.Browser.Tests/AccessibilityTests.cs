@@ -40,11 +40,19 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
     /// <summary>The SEPLAG plan in the transparency portal: the same id as <see cref="SeplagPlan"/>.</summary>
     private const string SeplagPublicPlan = "{plano-seplag-publico}";
 
+    /// <summary>Demo adhesion requests whose pages show the form of the signature, the availability and the yearly reports.</summary>
+    private const string AdhesionAtSignature = "{adesao-assinatura}";
+    private const string AdhesionAtAvailability = "{adesao-disponibilizacao}";
+    private const string AdhesionAtReports = "{adesao-relatorios}";
+
     private static readonly Dictionary<string, (string Account, string From, string Link)> _links = new()
     {
         [SeplagDashboard] = ("monitor@demo.gov.br", "/monitoramento", "Abrir o painel de monitoramento"),
         [SeplagMeeting] = ("monitor@demo.gov.br", "/monitoramento/reunioes", "3ª reunião ordinária do comitê de monitoramento"),
         [SeplagPublicOrganization] = ("observador@demo.gov.br", "/transparencia", "Secretaria de Estado de Planejamento e Gestão"),
+        [AdhesionAtSignature] = ("admin@demo.gov.br", "/adesao", "Prefeitura Municipal de Itabirito (PMI)"),
+        [AdhesionAtAvailability] = ("admin@demo.gov.br", "/adesao", "Prefeitura Municipal de Sabará (PMS)"),
+        [AdhesionAtReports] = ("admin@demo.gov.br", "/adesao", "Prefeitura Municipal de Ouro Preto (PMOP)"),
     };
 
     private static readonly HashSet<string> _blocking = ["serious", "critical"];
@@ -109,6 +117,11 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
         { "monitor@demo.gov.br", SeplagDashboard + "/solicitacoes", 200 },
         { "monitor@demo.gov.br", "/monitoramento/reunioes", 200 },
         { "monitor@demo.gov.br", SeplagMeeting, 200 },
+        { "admin@demo.gov.br", "/adesao", 200 },
+        { "admin@demo.gov.br", "/adesao/novo", 200 },
+        { "admin@demo.gov.br", AdhesionAtSignature, 200 },
+        { "admin@demo.gov.br", AdhesionAtAvailability, 200 },
+        { "admin@demo.gov.br", AdhesionAtReports, 200 },
     };
 
     [Theory]

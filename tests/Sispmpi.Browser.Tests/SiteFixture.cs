@@ -29,6 +29,9 @@ public sealed class SiteFixture : IAsyncLifetime
     public string RepositoryRoot { get; } = FindRepositoryRoot();
     public static string AxeScriptPath => Path.Combine(AppContext.BaseDirectory, "assets", "axe.min.js");
 
+    /// <summary>The app's Mail:PickupDirectory: the outbox sender writes each e-mail there as an .eml file.</summary>
+    public string MailFolder => Path.Combine(_tempDirectory, "mail");
+
     /// <summary>The build configuration of this test assembly (Debug, Release): the app is run from the same one.</summary>
     public static string Configuration =>
         typeof(SiteFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
@@ -86,10 +89,6 @@ public sealed class SiteFixture : IAsyncLifetime
             // A file still held open by the dying process: the OS cleans the temp folder eventually.
         }
     }
-
-    /// <summary>The last lines the app wrote, to make a failure at startup or in a test explainable.</summary>
-    /// <summary>Where the app's file mail delivery writes the e-mails it sends (.eml).</summary>
-    public string MailFolder => Path.Combine(_tempDirectory, "mail");
 
     public string AppOutputTail(int lines = 40) => string.Join(Environment.NewLine, _appOutput.TakeLast(lines));
 
@@ -196,7 +195,7 @@ public sealed class SiteFixture : IAsyncLifetime
         environment["Database__Provider"] = "sqlite";
         environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_tempDirectory, "db.sqlite")}";
         environment["Demo__Seed"] = "true";
-        environment["Mail__PickupDirectory"] = Path.Combine(_tempDirectory, "mail");
+        environment["Mail__PickupDirectory"] = MailFolder;
         environment["Mail__PublicBaseUrl"] = BaseUrl;
         environment["DataProtection__KeysDirectory"] = Path.Combine(_tempDirectory, "keys");
         environment["Files__Root"] = Path.Combine(_tempDirectory, "files");

@@ -123,6 +123,17 @@ public static class Labels
         "MaturityCycle" => "Ciclo de autoavaliação",
         "MaturityAnswer" => "Resposta de maturidade",
         "MaturityEvidence" => "Evidência de maturidade",
+        "AdhesionRequest" => "Pedido de adesão",
+        "AdhesionStepRecord" => "Etapa do pedido de adesão",
+        "CooperationAgreement" => "Acordo de cooperação técnica",
+        "AgreementParticipant" => "Partícipe do acordo",
+        "WorkPlanAxis" => "Eixo do plano de trabalho",
+        "WorkPlanGoal" => "Meta do plano de trabalho",
+        "WorkPlanGoalParticipant" => "Partícipe responsável pela meta",
+        "WorkPlanGoalRecord" => "Registro da meta",
+        "AdhesionAgreement" => "Acordo de adesão",
+        "AdhesionAgreementGoal" => "Meta assumida no acordo de adesão",
+        "AgreementReminder" => "Lembrete de obrigação do acordo",
         _ => entityType,
     };
 
