@@ -78,6 +78,8 @@ public static class HostSetup
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        // On SIGTERM the server stops taking requests and lets those in flight finish for up to this long.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Host:ShutdownTimeoutSeconds", 30)));
         // Portuguese text is written as is (never n&#xE3;o): smaller pages, readable source.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -249,6 +251,7 @@ public static class HostSetup
         app.UseSispmpiReverseProxy();
         app.UseExceptionHandler("/erro/500");
         app.UseStatusCodePagesWithReExecute("/erro/{0}");
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Culture),
@@ -296,6 +299,8 @@ internal sealed class DatabaseHealthCheck(SispmpiDbContext db) : IHealthCheck
         }
         catch (Exception ex)
         {
+            // Pooled connections died with the server: the next check (and request) opens fresh ones.
+            DatabaseUnavailableMiddleware.DropIdleConnections();
             return HealthCheckResult.Unhealthy("O banco de dados não responde.", ex);
         }
     }
