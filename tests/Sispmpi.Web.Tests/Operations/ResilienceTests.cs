@@ -197,3 +197,31 @@ public sealed class ResilienceTests
         held.ForEach(c => c.Dispose());
     }
 }
+
+/// <summary>Which failures count as "the database is unavailable" (503) rather than a bug (500).</summary>
+public sealed class DatabaseUnavailableClassificationTests
+{
+    [Theory]
+    [InlineData("57P01", true)] // terminating connection due to administrator command (the server is shutting down)
+    [InlineData("57P03", true)] // the database system is starting up
+    [InlineData("08006", true)] // connection failure
+    [InlineData("53300", true)] // too many connections
+    [InlineData("23505", false)] // a unique violation is the application's business, not an outage
+    [InlineData("42P01", false)] // undefined table: a bug
+    public void Postgres_errors_by_sql_state(string sqlState, bool unavailable)
+    {
+        var error = new Npgsql.PostgresException("mensagem", "FATAL", "FATAL", sqlState);
+        DatabaseUnavailableMiddleware.IsUnavailable(new InvalidOperationException("wrapped by EF", error)).ShouldBe(unavailable);
+    }
+
+    [Fact]
+    public void A_refused_connection_or_a_pool_timeout_is_unavailable_but_a_timeout_elsewhere_is_not()
+    {
+        var refused = new Npgsql.NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused));
+        DatabaseUnavailableMiddleware.IsUnavailable(refused).ShouldBeTrue();
+        var pool = new Npgsql.NpgsqlException("The connection pool has been exhausted", new TimeoutException());
+        DatabaseUnavailableMiddleware.IsUnavailable(new Microsoft.EntityFrameworkCore.DbUpdateException("save", pool)).ShouldBeTrue();
+        DatabaseUnavailableMiddleware.IsUnavailable(new TimeoutException("SMTP")).ShouldBeFalse();
+        DatabaseUnavailableMiddleware.IsUnavailable(new InvalidOperationException("a bug")).ShouldBeFalse();
+    }
+}
