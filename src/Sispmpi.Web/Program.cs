@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = command is null ? args : args[1..],
     ContentRootPath = HostSetup.ResolveContentRoot(args),
 });
+builder.UseDefaultAddress();
 builder.AddSispmpi();
 var app = builder.Build();
 

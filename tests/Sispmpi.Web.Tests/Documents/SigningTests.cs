@@ -141,6 +141,7 @@ public sealed class VerificationRateLimitTests(SispmpiAppFactory app) : IClassFi
     [Fact]
     public async Task The_31st_wrong_attempt_within_a_minute_is_refused()
     {
+        await RateLimitWindow.WaitForRoomAsync(TimeSpan.FromSeconds(20));
         var visitor = app.CreateAnonymousClient();
         var token = (await SispmpiAppFactory.GetDocumentAsync(visitor, "/verificar"))
             .QuerySelector($"input[name='{SispmpiAppFactory.AntiforgeryField}']")!.GetAttribute("value")!;

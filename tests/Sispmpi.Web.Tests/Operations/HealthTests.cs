@@ -21,7 +21,8 @@ public sealed class HealthTests(SispmpiAppFactory app)
     public async Task Health_is_503_when_the_database_is_gone()
     {
         // Program migrates at start-up, so the database can only be taken away from a running application.
-        await using var broken = new SispmpiAppFactory();
+        // Without the outbox sender, whose polling would recreate an empty SQLite file at once.
+        await using var broken = new SispmpiAppFactory { Settings = new Dictionary<string, string> { ["Mail:SenderEnabled"] = "false" } };
         await broken.InitializeAsync();
         using var client = broken.CreateAnonymousClient();
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -90,7 +90,7 @@ public static class ApiEndpoints
     private static async ValueTask<object?> RateLimitAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!http.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquire(http))
+        if (!await http.RequestServices.GetRequiredService<ApiRateLimiter>().TryAcquireAsync(http))
         {
             http.Response.Headers.RetryAfter = "60";
             return ApiProblems.Problem(StatusCodes.Status429TooManyRequests);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Sispmpi.Web.Features.Api;
@@ -12,28 +11,17 @@ public sealed class ApiOptions
 }
 
 /// <summary>
-/// Counts API requests per token (a signed-in user without token, per user) in fixed one-minute windows, the
-/// way <see cref="Documents.VerificationRateLimiter"/> counts verification attempts per address.
+/// Counts API requests per token (a signed-in user without token, per user) in fixed one-minute windows, in the
+/// database like <see cref="Documents.VerificationRateLimiter"/>, so that the limit holds across instances.
 /// </summary>
-public sealed class ApiRateLimiter : IDisposable
+public sealed class ApiRateLimiter(Infrastructure.RateLimiting.SharedRateLimiter limiter, IOptions<ApiOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public ApiRateLimiter(IOptions<ApiOptions> options)
+    public Task<bool> TryAcquireAsync(HttpContext context)
     {
-        var permits = Math.Max(1, options.Value.RequestsPerMinute);
-        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true }));
+        var key = context.User.TokenId() is { } token ? $"api:token:{token}"
+            : context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? $"api:user:{user}"
+            : $"api:address:{context.Connection.RemoteIpAddress}";
+        return limiter.TryAcquireAsync(context.RequestServices.GetRequiredService<Data.SispmpiDbContext>(), key,
+            Math.Max(1, options.Value.RequestsPerMinute), TimeSpan.FromMinutes(1), context.RequestAborted);
     }
-
-    public bool TryAcquire(HttpContext context)
-    {
-        var key = context.User.TokenId() is { } token ? $"token:{token}"
-            : context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? $"user:{user}"
-            : $"address:{context.Connection.RemoteIpAddress}";
-        using var lease = _limiter.AttemptAcquire(key);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
 }

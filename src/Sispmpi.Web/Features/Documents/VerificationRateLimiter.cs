@@ -1,4 +1,5 @@
-using System.Threading.RateLimiting;
+using Sispmpi.Web.Data;
+using Sispmpi.Web.Infrastructure.RateLimiting;
 
 namespace Sispmpi.Web.Features.Documents;
 
@@ -8,23 +9,14 @@ public sealed class VerificationOptions
     public int AttemptsPerMinute { get; set; } = 30;
 }
 
-/// <summary>Counts verification attempts per client address in fixed one-minute windows.</summary>
-public sealed class VerificationRateLimiter : IDisposable
+/// <summary>
+/// Counts verification attempts per client address in fixed one-minute windows, in the database, so that the
+/// limit holds across instances. The address is the client's own behind a trusted proxy (<c>ReverseProxy</c>).
+/// </summary>
+public sealed class VerificationRateLimiter(SharedRateLimiter limiter, Microsoft.Extensions.Options.IOptions<VerificationOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public VerificationRateLimiter(Microsoft.Extensions.Options.IOptions<VerificationOptions> options)
-    {
-        var permits = options.Value.AttemptsPerMinute;
-        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true }));
-    }
-
-    public bool TryAcquire(HttpContext context)
-    {
-        using var lease = _limiter.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "desconhecido");
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public Task<bool> TryAcquireAsync(HttpContext context) =>
+        limiter.TryAcquireAsync(context.RequestServices.GetRequiredService<SispmpiDbContext>(),
+            "verificar:" + (context.Connection.RemoteIpAddress?.ToString() ?? "desconhecido"),
+            Math.Max(1, options.Value.AttemptsPerMinute), TimeSpan.FromMinutes(1), context.RequestAborted);
 }

@@ -36,7 +36,7 @@ public sealed class VerifyModel(DocumentVerifier verifier, VerificationRateLimit
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!limiter.TryAcquire(HttpContext))
+        if (!await limiter.TryAcquireAsync(HttpContext))
         {
             Error = TooManyMessage;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -60,7 +60,7 @@ public sealed class VerifyModel(DocumentVerifier verifier, VerificationRateLimit
     /// <summary>Downloads the stored bytes, checked again, under the same limit.</summary>
     public async Task<IActionResult> OnPostDownloadAsync()
     {
-        if (!limiter.TryAcquire(HttpContext))
+        if (!await limiter.TryAcquireAsync(HttpContext))
         {
             Error = TooManyMessage;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

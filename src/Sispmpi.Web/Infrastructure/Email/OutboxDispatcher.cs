@@ -86,6 +86,24 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailSender tr
                 .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
     }
 
+    /// <summary>
+    /// On shutdown: every message this instance claimed but did not finish goes back to Pending, so that another
+    /// instance sends it now rather than after the lease. Returns how many were released.
+    /// </summary>
+    public async Task<int> ReleaseClaimsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SispmpiDbContext>();
+        var released = await db.Outbox.Where(m => m.Status == OutboxStatus.Sending && m.ClaimedBy == instance.Name)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                .SetProperty(m => m.ClaimedBy, (string?)null), cancellationToken);
+        if (released > 0)
+        {
+            logger.LogInformation("Stopping: {Count} claimed e-mail(s) released to the other instances", released);
+        }
+        return released;
+    }
+
     /// <summary>The wait after the <paramref name="attempts"/>-th failure: base × 2^(attempts−1), capped.</summary>
     public static TimeSpan Backoff(int attempts, MailOptions settings)
     {
@@ -111,6 +129,21 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailSender tr
 public sealed class OutboxSenderService(OutboxDispatcher dispatcher, IOptions<MailOptions> options, ILogger<OutboxSenderService> logger)
     : BackgroundService
 {
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            // Even past the shutdown timeout: releasing is one short update, and without it the work waits out its lease.
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await dispatcher.ReleaseClaimsAsync(bounded.Token);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Stopping: the claimed e-mails could not be released; their lease will expire");
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds));

@@ -55,6 +55,24 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
         return ran;
     }
 
+    /// <summary>
+    /// On shutdown: a run this instance left Running has its lease ended now, so that another instance takes it
+    /// over at its next poll rather than after Jobs:LeaseMinutes. Returns how many were released.
+    /// </summary>
+    public async Task<int> ReleaseRunsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SispmpiDbContext>();
+        var expired = clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
+        var released = await db.JobRuns.Where(r => r.Instance == instance.Name && r.Status == JobRunStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, expired), cancellationToken);
+        if (released > 0)
+        {
+            logger.LogInformation("Stopping: {Count} unfinished job run(s) released to the other instances", released);
+        }
+        return released;
+    }
+
     private async Task<long?> ClaimAsync(string job, DateOnly slot, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -120,6 +138,21 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
 /// <summary>Asks <see cref="JobRunner"/> every Jobs:PollSeconds whether a slot is due.</summary>
 public sealed class JobSchedulerService(JobRunner runner, IOptions<JobOptions> options, ILogger<JobSchedulerService> logger) : BackgroundService
 {
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            // Even past the shutdown timeout: releasing is one short update, and without it the work waits out its lease.
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await runner.ReleaseRunsAsync(bounded.Token);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Stopping: the unfinished job runs could not be released; their lease will expire");
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds));

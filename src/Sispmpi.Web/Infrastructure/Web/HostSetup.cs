@@ -47,6 +47,29 @@ public static class HostSetup
         return AppContext.BaseDirectory;
     }
 
+    /// <summary>Where the embedded default listens when nothing else says where.</summary>
+    public const string DefaultAddress = "http://localhost:5000";
+
+    /// <summary>
+    /// Listens on <see cref="DefaultAddress"/> only when none of the standard ways names an address:
+    /// <c>ASPNETCORE_URLS</c>/<c>URLS</c>/<c>--urls</c> (all the <c>urls</c> key), <c>ASPNETCORE_HTTP_PORTS</c>/
+    /// <c>HTTPS_PORTS</c> (container images) or <c>Kestrel:Endpoints</c>. A pinned <c>Urls</c> in appsettings.json
+    /// would silently win over the first two.
+    /// </summary>
+    public static void UseDefaultAddress(this WebApplicationBuilder builder)
+    {
+        if (!NamesAnAddress(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultAddress);
+        }
+    }
+
+    public static bool NamesAnAddress(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["urls"])
+        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+
     public static void AddSispmpi(this WebApplicationBuilder builder)
     {
         CultureInfo.DefaultThreadCurrentCulture = Culture;
@@ -55,6 +78,8 @@ public static class HostSetup
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        // On SIGTERM the server stops taking requests and lets those in flight finish for up to this long.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Host:ShutdownTimeoutSeconds", 30)));
         // Portuguese text is written as is (never n&#xE3;o): smaller pages, readable source.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -89,6 +114,7 @@ public static class HostSetup
             options.Cookie.Name = "sispmpi.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             // A signed-in user without the profile gets a real 403 page, not a redirect.
@@ -148,6 +174,7 @@ public static class HostSetup
         services.AddSingleton<Storage.IFileStore, Storage.LocalFileStore>();
         services.Configure<Features.Documents.SignatureOptions>(configuration.GetSection("Signature"));
         services.Configure<Features.Documents.VerificationOptions>(configuration.GetSection("Verification"));
+        services.AddSingleton<RateLimiting.SharedRateLimiter>();
         services.AddSingleton<Features.Documents.VerificationRateLimiter>();
         services.AddScoped<Features.Documents.PlanDocuments>();
         services.AddScoped<Features.Documents.DocumentSigning>();
@@ -197,7 +224,12 @@ public static class HostSetup
                 options.Filters.Add<HandlerRequiredFilter>();
                 PortugueseBindingMessages.Apply(options.ModelBindingMessageProvider);
             });
-        services.AddAntiforgery(o => o.Cookie.Name = "sispmpi.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "sispmpi.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        ReverseProxy.AddSispmpiReverseProxy(services, configuration);
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -216,8 +248,10 @@ public static class HostSetup
 
     public static void UseSispmpi(this WebApplication app)
     {
+        app.UseSispmpiReverseProxy();
         app.UseExceptionHandler("/erro/500");
         app.UseStatusCodePagesWithReExecute("/erro/{0}");
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Culture),
@@ -233,6 +267,7 @@ public static class HostSetup
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
             await next();
         });
+        app.UseSispmpiHttps();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseSispmpiApi();
@@ -264,6 +299,8 @@ internal sealed class DatabaseHealthCheck(SispmpiDbContext db) : IHealthCheck
         }
         catch (Exception ex)
         {
+            // Pooled connections died with the server: the next check (and request) opens fresh ones.
+            DatabaseUnavailableMiddleware.DropIdleConnections();
             return HealthCheckResult.Unhealthy("O banco de dados não responde.", ex);
         }
     }
