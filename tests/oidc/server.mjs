@@ -7,7 +7,7 @@
 // Prints "listening http://127.0.0.1:PORT" once it answers. The client's redirect URIs are loopback ones
 // (http://127.0.0.1/signin-govbr, http://localhost/signin-govbr): as a "native" client, any port of them is
 // accepted (RFC 8252 §7.3), because the application under test picks its port only when it starts.
-import Provider from 'oidc-provider';
+import Provider, { interactionPolicy } from 'oidc-provider';
 
 export const clientId = 'sispmpi-test';
 export const clientSecret = 'sispmpi-test-secret-0123456789abcdef';
@@ -22,7 +22,12 @@ export const people = {
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 0);
 
+// oidc-provider asks native clients for consent every time; gov.br asks a registered system's users nothing.
+const policy = interactionPolicy.base();
+policy.get('consent').checks.remove('native_client_prompt');
+
 const configuration = {
+  interactions: { policy },
   clients: [{
     client_id: clientId,
     client_secret: clientSecret,
@@ -44,7 +49,8 @@ const configuration = {
   },
   // gov.br puts the person's data in the ID token; so does this provider.
   conformIdTokenClaims: false,
-  features: { devInteractions: { enabled: true } },
+  // Like gov.br: no pushed authorization requests, so the authorization request itself carries PKCE, state and nonce.
+  features: { devInteractions: { enabled: true }, pushedAuthorizationRequests: { enabled: false } },
   async findAccount(ctx, id) {
     const person = people[id];
     if (!person) {

@@ -16,6 +16,7 @@ public enum GovBrRefusal
     LockedOut,
     LevelTooLow,
     Failed,
+    Unavailable,
 }
 
 public static class GovBrPaths
@@ -30,6 +31,7 @@ public static class GovBrPaths
         GovBrRefusal.UnknownCpf => NotRegistered,
         GovBrRefusal.Disabled => RefusedPage + "?motivo=desativada",
         GovBrRefusal.LockedOut => RefusedPage + "?motivo=bloqueada",
+        GovBrRefusal.Unavailable => RefusedPage + "?motivo=indisponivel",
         GovBrRefusal.LevelTooLow => RefusedPage + "?motivo=nivel" + (level is null ? "" : "&nivel=" + GovBrLevels.Name(level.Value)),
         _ => RefusedPage + "?motivo=falha",
     };

@@ -25,6 +25,7 @@ public sealed class RefusedModel(IOptions<GovBrOptions> options) : PageModel
             "desativada" => "A sua conta no SisPMPI está desativada. Procure a unidade de controle interno do seu órgão ou o administrador central do sistema.",
             "bloqueada" => "A sua conta está bloqueada temporariamente após tentativas malsucedidas de entrada. Tente de novo mais tarde ou redefina a senha.",
             "nivel" => LevelMessage(),
+            "indisponivel" => "O gov.br não respondeu. Tente de novo em alguns minutos ou entre com e-mail e senha.",
             _ => "A resposta do gov.br não pôde ser confirmada (o pedido expirou, foi alterado ou já foi usado). Nenhuma sessão foi aberta. Tente entrar de novo.",
         };
     }
