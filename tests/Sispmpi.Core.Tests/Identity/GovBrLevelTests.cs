@@ -14,10 +14,10 @@ public class GovBrLevelTests
         GovBrLevels.Highest(values).ShouldBe(expected);
 
     [Theory]
-    [InlineData(new string[0])]
-    [InlineData(new[] { "passwd", "x509" })]
-    [InlineData(new[] { "prateado", "bronzeado" })]
-    public void Values_naming_no_level_give_none(string[] values) => GovBrLevels.Highest(values).ShouldBeNull();
+    [InlineData]
+    [InlineData("passwd", "x509")]
+    [InlineData("prateado", "bronzeado")]
+    public void Values_naming_no_level_give_none(params string[] values) => GovBrLevels.Highest(values).ShouldBeNull();
 
     [Theory]
     [InlineData("", null, true)]
