@@ -63,12 +63,14 @@ command -v dotnet >/dev/null || { echo "error: the .NET SDK (dotnet) is not inst
 # --- (b) a throwaway PostgreSQL -----------------------------------------------------------------------
 pg_dir=""
 oidc_pid=""
+oidc_log=""
 cleanup() {
     if [[ -n "$oidc_pid" ]]; then
         kill "$oidc_pid" 2>/dev/null || true
         wait "$oidc_pid" 2>/dev/null || true
         oidc_pid=""
     fi
+    [[ -n "$oidc_log" ]] && rm -f "$oidc_log"
     if [[ -n "$pg_dir" ]]; then
         "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true
         pg_dir=""
@@ -92,7 +94,7 @@ oidc_log=$(mktemp "${TMPDIR:-/tmp}/sispmpi-oidc.XXXXXX")
 (cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error)
 node tests/oidc/server.mjs 0 >"$oidc_log" 2>&1 &
 oidc_pid=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
     SISPMPI_TEST_OIDC=$(sed -n 's/^listening //p' "$oidc_log")
     [[ -n "$SISPMPI_TEST_OIDC" ]] && break
     kill -0 "$oidc_pid" 2>/dev/null || break
