@@ -61,6 +61,9 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
     {
         { null, "/conta/entrar", 200 },
         { null, "/conta/esqueci-senha", 200 },
+        { null, "/conta/govbr/nao-cadastrado", 200 },
+        { null, "/conta/govbr/recusado?motivo=nivel&nivel=bronze", 200 },
+        { "executor@demo.gov.br", "/conta/cpf", 200 },
         { null, "/conta/convite", 200 },
         { null, "/verificar?codigo=1234567890&crc=ABCDEF12", 200 },
         { null, "/transparencia", 200 },
