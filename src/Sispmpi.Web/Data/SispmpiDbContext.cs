@@ -110,6 +110,7 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SispmpiDbContext).Assembly);
+        builder.HasDbFunction(typeof(SearchText).GetMethod(nameof(SearchText.Fold))!).HasName(SearchText.SqlFunction);
 
         builder.Entity<Organization>().HasQueryFilter(o => BypassTenantFilter || VisibleOrganizationIds.Contains(o.Id));
         // A token belongs to its user, across organizations: only he sees it (the API's own look-up runs unfiltered).
