@@ -83,6 +83,7 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;
     private int[] VisibleOrganizationIds => Tenant.VisibleOrganizationIds;
+    private int CurrentUserId => Tenant.UserId ?? 0;
 
     public async Task<int> SaveChangesAsync(string justification, CancellationToken cancellationToken = default)
     {
@@ -110,8 +111,11 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SispmpiDbContext).Assembly);
+        builder.HasDbFunction(typeof(SearchText).GetMethod(nameof(SearchText.Fold))!).HasName(SearchText.SqlFunction);
 
         builder.Entity<Organization>().HasQueryFilter(o => BypassTenantFilter || VisibleOrganizationIds.Contains(o.Id));
+        // A token belongs to its user, across organizations: only he sees it (the API's own look-up runs unfiltered).
+        builder.Entity<Features.Api.ApiToken>().HasQueryFilter(t => BypassTenantFilter || t.UserId == CurrentUserId);
         builder.Entity<AuditEntry>().HasQueryFilter(e =>
             BypassTenantFilter || (e.OrganizationId != null && VisibleOrganizationIds.Contains(e.OrganizationId.Value)));
         foreach (var entityType in builder.Model.GetEntityTypes())

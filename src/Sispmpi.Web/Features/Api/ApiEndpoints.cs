@@ -138,8 +138,8 @@ public static class ApiEndpoints
         var query = db.Organizations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var term = q.Trim().ToLower();
-            query = query.Where(o => o.Name.ToLower().Contains(term) || o.Acronym.ToLower().Contains(term));
+            var term = SearchText.Term(q)!;
+            query = query.Where(o => SearchText.Fold(o.Name)!.Contains(term) || SearchText.Fold(o.Acronym)!.Contains(term));
         }
         var paged = await query.OrderBy(o => o.Name).ThenBy(o => o.Id).ToPagedAsync(page ?? 1, pageSize ?? PagedExtensions.DefaultPageSize, cancellationToken);
         return Results.Ok(PageOf<OrganizationDto>.From(paged.Map(OrganizationDto.From)));
@@ -167,8 +167,8 @@ public static class ApiEndpoints
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var term = q.Trim().ToLower();
-            query = query.Where(p => p.Title.ToLower().Contains(term) || p.Edition.ToLower().Contains(term));
+            var term = SearchText.Term(q)!;
+            query = query.Where(p => SearchText.Fold(p.Title)!.Contains(term) || SearchText.Fold(p.Edition)!.Contains(term));
         }
         var paged = await query.OrderByDescending(p => p.Id).ToPagedAsync(page ?? 1, pageSize ?? PagedExtensions.DefaultPageSize, cancellationToken);
         return Results.Ok(PageOf<PlanSummaryDto>.From(paged.Map(PlanSummaryDto.From)));
@@ -223,9 +223,9 @@ public static class ApiEndpoints
             return ApiProblems.Problem(StatusCodes.Status404NotFound, PlanNotFound);
         }
         var filter = new ActionFilter(actionStatus, actionLight, point, AxisId: axisId);
-        var term = q?.Trim();
+        var term = SearchText.Term(q);
         var rows = data.Actions.Where(a => MonitoringDashboard.Matches(a, filter, data.Today))
-            .Where(a => string.IsNullOrEmpty(term) || a.Title.Contains(term, StringComparison.OrdinalIgnoreCase) || a.Number == term)
+            .Where(a => term is null || SearchText.Matches(a.Title, term) || a.Number == q!.Trim())
             .Select(ActionSummaryDto.From).ToList();
         return Results.Ok(PageOf<ActionSummaryDto>.From(rows, page ?? 1, pageSize ?? PagedExtensions.DefaultPageSize));
     }

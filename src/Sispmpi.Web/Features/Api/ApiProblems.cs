@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 using Sispmpi.Web.Features.Formulation;
+using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Api;
 
@@ -108,7 +109,7 @@ public sealed class ApiProblemMiddleware(RequestDelegate next, ILogger<ApiProble
         var response = context.Response;
         if (!response.HasStarted && response.StatusCode >= 400 && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
         {
-            await ApiProblems.WriteAsync(context, response.StatusCode, context.Items[EditablePlanAttribute.ErrorMessageKey] as string);
+            await ApiProblems.WriteAsync(context, response.StatusCode, Refusal.ReasonOf(context));
         }
     }
 }

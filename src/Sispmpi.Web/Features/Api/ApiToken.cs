@@ -9,7 +9,7 @@ namespace Sispmpi.Web.Features.Api;
 /// A personal access token of the REST API: it acts as its user with the profiles he holds in one organization,
 /// for reading or for reading and writing, until it expires or is revoked. Only the SHA-256 of the secret is kept;
 /// the secret itself is shown once, when the token is created. Not organization-scoped: a user lists his tokens
-/// of every organization on his account page, always filtered by his own id.
+/// of every organization on his account page; the query filter shows each user his own tokens only.
 /// </summary>
 public sealed class ApiToken
 {

@@ -85,7 +85,7 @@ public sealed class ApiTokens(SispmpiDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (found.LastUsedAt is null || now - found.LastUsedAt.Value > _lastUsedResolution)
         {
-            await db.Set<ApiToken>().Where(t => t.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            await db.Set<ApiToken>().IgnoreQueryFilters().Where(t => t.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
         return new ApiTokenIdentity(found.Id, found.UserId, found.Email ?? "", found.OrganizationId, found.CanWrite, found.Name, found.Prefix, found.ExpiresOn);
     }

@@ -79,9 +79,8 @@ public sealed class EditModel(SispmpiDbContext db, CatalogAdministration catalog
         }
         if (Uses > 0)
         {
-            HttpContext.Items[Formulation.EditablePlanAttribute.ErrorMessageKey] =
-                $"O item \"{Item.Name}\" está em uso em {Uses} registro(s) e não pode ser excluído. Desative-o para que não seja mais oferecido.";
-            return StatusCode(StatusCodes.Status409Conflict);
+            return Refusal.Conflict(
+                $"O item \"{Item.Name}\" está em uso em {Uses} registro(s) e não pode ser excluído. Desative-o para que não seja mais oferecido.");
         }
         if (CatalogAdministration.CheckJustification(Justification) is { } error)
         {

@@ -116,7 +116,7 @@ public sealed class IndexModel(SispmpiDbContext db, CatalogAdministration catalo
         var all = await db.CatalogItems.AsNoTracking().Where(c => c.Kind == Kind).OrderBy(c => c.Position).ThenBy(c => c.Id).ToListAsync();
         var shown = string.IsNullOrWhiteSpace(Search)
             ? all
-            : all.Where(c => c.Name.Contains(Search.Trim(), StringComparison.CurrentCultureIgnoreCase)).ToList();
+            : all.Where(c => SearchText.Matches(c.Name, SearchText.Term(Search)!)).ToList();
         var pageCount = Math.Max(1, (int)Math.Ceiling(shown.Count / (double)PagedExtensions.DefaultPageSize));
         var page = Math.Clamp(PageNumber, 1, pageCount);
         var items = shown.Skip((page - 1) * PagedExtensions.DefaultPageSize).Take(PagedExtensions.DefaultPageSize).ToList();

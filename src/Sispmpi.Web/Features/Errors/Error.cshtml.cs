@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Errors;
 
@@ -32,7 +33,7 @@ public sealed class ErrorModel : PageModel
             _ => ("Não foi possível concluir", "Não foi possível atender à solicitação."),
         };
         // A filter that refused the request may have said why, in the user's language.
-        if (HttpContext.Items[Formulation.EditablePlanAttribute.ErrorMessageKey] is string reason)
+        if (Refusal.ReasonOf(HttpContext) is string reason)
         {
             Message = reason;
         }

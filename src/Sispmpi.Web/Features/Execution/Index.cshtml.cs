@@ -61,8 +61,9 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant, Action
         }
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim().ToLower();
-            query = query.Where(a => a.Title.ToLower().Contains(term) || a.Number.StartsWith(term));
+            var term = SearchText.Term(Search)!;
+            var number = Search.Trim();
+            query = query.Where(a => SearchText.Fold(a.Title)!.Contains(term) || a.Number.StartsWith(number));
         }
         if (Status is not null)
         {

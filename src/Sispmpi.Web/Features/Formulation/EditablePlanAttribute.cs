@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Web.Data;
+using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Formulation;
 
@@ -13,8 +14,6 @@ namespace Sispmpi.Web.Features.Formulation;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class EditablePlanAttribute : Attribute, IAsyncPageFilter
 {
-    public const string ErrorMessageKey = "sispmpi:error-message";
-
     public const string ReadOnlyMessage =
         "Este plano está publicado (ou obsoleto) e não pode ser alterado. Para corrigi-lo, o administrador central deve reabri-lo, com justificativa.";
 
@@ -43,8 +42,7 @@ public sealed class EditablePlanAttribute : Attribute, IAsyncPageFilter
         }
         if (status is Core.Plans.PlanStatus.Published or Core.Plans.PlanStatus.Obsolete)
         {
-            context.HttpContext.Items[ErrorMessageKey] = ReadOnlyMessage;
-            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+            context.Result = Refusal.Forbidden(ReadOnlyMessage);
             return;
         }
         await next();

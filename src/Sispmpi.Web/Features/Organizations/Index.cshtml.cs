@@ -27,9 +27,10 @@ public sealed class IndexModel(SispmpiDbContext db) : PageModel
         var query = db.Organizations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim();
-            var cnpj = new string(term.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
-            query = query.Where(o => o.Name.Contains(term) || o.Acronym.Contains(term) || (cnpj.Length >= 4 && o.Cnpj.Contains(cnpj)));
+            var term = SearchText.Term(Search)!;
+            var cnpj = new string(Search.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+            query = query.Where(o => SearchText.Fold(o.Name)!.Contains(term) || SearchText.Fold(o.Acronym)!.Contains(term)
+                || (cnpj.Length >= 4 && o.Cnpj.Contains(cnpj)));
         }
         Organizations = await query.OrderBy(o => o.Name)
             .Select(o => new Row(o.Id, o.Acronym, o.Name, o.Cnpj, o.Kind, o.Sphere, o.Parent == null ? null : o.Parent.Acronym, o.IsActive))

@@ -91,9 +91,8 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock)
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = filter.Search.Trim();
-            var upper = term.ToUpperInvariant();
-            organizations = organizations.Where(o => o.Name.Contains(term) || o.Acronym.ToUpper().Contains(upper));
+            var term = SearchText.Term(filter.Search)!;
+            organizations = organizations.Where(o => SearchText.Fold(o.Name)!.Contains(term) || SearchText.Fold(o.Acronym)!.Contains(term));
         }
         var orgs = await organizations.Select(o => new { o.Id, o.Acronym, o.Name, o.Kind }).ToListAsync(cancellationToken);
 

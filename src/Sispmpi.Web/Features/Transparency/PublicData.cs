@@ -96,9 +96,9 @@ public sealed class PublicData(SispmpiDbContext db, ActionLights lights)
         var query = Organizations;
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim().ToLower();
-            query = query.Where(o => o.Name.ToLower().Contains(term) || o.Acronym.ToLower().Contains(term)
-                || (o.MunicipalityName != null && o.MunicipalityName.ToLower().Contains(term)));
+            var term = SearchText.Term(search)!;
+            query = query.Where(o => SearchText.Fold(o.Name)!.Contains(term) || SearchText.Fold(o.Acronym)!.Contains(term)
+                || (o.MunicipalityName != null && SearchText.Fold(o.MunicipalityName)!.Contains(term)));
         }
         return OrganizationRows(query.OrderBy(o => o.Name).ThenBy(o => o.Id)).ToPagedAsync(page, cancellationToken: cancellationToken);
     }

@@ -30,9 +30,8 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant) : Page
         var query = db.Users.AsNoTracking().Where(u => u.Grants.Any(g => g.OrganizationId == organizationId));
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim();
-            var upper = term.ToUpperInvariant();
-            query = query.Where(u => u.FullName.Contains(term) || u.NormalizedEmail!.Contains(upper));
+            var term = SearchText.Term(Search)!;
+            query = query.Where(u => SearchText.Fold(u.FullName)!.Contains(term) || SearchText.Fold(u.Email)!.Contains(term));
         }
         var page = await query.OrderBy(u => u.FullName)
             .Select(u => new { u.Id, u.FullName, u.Email, u.IsActive })

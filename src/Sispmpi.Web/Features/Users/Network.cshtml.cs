@@ -50,10 +50,9 @@ public sealed class NetworkModel(SispmpiDbContext db) : PageModel
         var query = db.ProfileGrants.AsNoTracking().Where(g => profiles.Contains(g.Profile));
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim();
-            var upper = term.ToUpperInvariant();
-            query = query.Where(g => g.User!.FullName.Contains(term) || g.User.NormalizedEmail!.Contains(upper)
-                || g.Organization!.Acronym.ToUpper().Contains(upper) || g.Organization.Name.Contains(term));
+            var term = SearchText.Term(Search)!;
+            query = query.Where(g => SearchText.Fold(g.User!.FullName)!.Contains(term) || SearchText.Fold(g.User.Email)!.Contains(term)
+                || SearchText.Fold(g.Organization!.Acronym)!.Contains(term) || SearchText.Fold(g.Organization.Name)!.Contains(term));
         }
         Grants = await query
             .OrderBy(g => g.Profile).ThenBy(g => g.User!.FullName).ThenBy(g => g.Id)

@@ -24,7 +24,7 @@ public sealed class WritePolicyAttribute(string policy) : Attribute, IAsyncPageF
             var authorization = context.HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
             if (!(await authorization.AuthorizeAsync(context.HttpContext.User, Policy)).Succeeded)
             {
-                context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+                context.Result = Refusal.Forbidden();
                 return;
             }
         }

@@ -45,8 +45,9 @@ public sealed class IndexModel(SispmpiDbContext db) : PageModel
         var query = db.Agreements.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim();
-            query = query.Where(a => a.Number.Contains(term) || a.Object.Contains(term) || a.ProcessNumber.Contains(term));
+            var term = SearchText.Term(Search)!;
+            query = query.Where(a => SearchText.Fold(a.Number)!.Contains(term) || SearchText.Fold(a.Object)!.Contains(term)
+                || SearchText.Fold(a.ProcessNumber)!.Contains(term));
         }
         Agreements = await query.OrderByDescending(a => a.Id).ToPagedAsync(PageNumber);
     }

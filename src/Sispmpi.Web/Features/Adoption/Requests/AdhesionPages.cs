@@ -82,8 +82,8 @@ public sealed class IndexModel(SispmpiDbContext db, TimeProvider clock) : PageMo
         var query = db.AdhesionRequests.AsNoTracking().Include(r => r.Steps).AsQueryable();
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim();
-            query = query.Where(r => r.BodyName.Contains(term) || r.BodyAcronym.Contains(term));
+            var term = SearchText.Term(Search)!;
+            query = query.Where(r => SearchText.Fold(r.BodyName)!.Contains(term) || SearchText.Fold(r.BodyAcronym)!.Contains(term));
         }
         var today = clock.Today();
         Requests = (await query.OrderByDescending(r => r.Id).ToPagedAsync(PageNumber)).Map(r => new Row(r, AdhesionSteps.Reports(r, today)));

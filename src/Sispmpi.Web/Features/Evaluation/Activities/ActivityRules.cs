@@ -19,11 +19,7 @@ public static class ActivityRules
         organizationId == tenant.CurrentOrganizationId && Policies.Allows(Policies.EvaluationWrite, tenant);
 
     /// <summary>403, with the reason shown on the error page.</summary>
-    public static StatusCodeResult Refuse(HttpContext context)
-    {
-        context.Items[EditablePlanAttribute.ErrorMessageKey] = WriteMessage;
-        return new StatusCodeResult(StatusCodes.Status403Forbidden);
-    }
+    public static Refusal Refuse() => Refusal.Forbidden(WriteMessage);
 
     public static string YearUrl(int year) => $"{ListUrl}?ano={year}";
 

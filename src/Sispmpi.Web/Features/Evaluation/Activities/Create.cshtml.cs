@@ -19,7 +19,7 @@ public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant, TimeP
     {
         if (tenant.CurrentOrganizationId is not int organizationId || !ActivityRules.CanWrite(tenant, organizationId))
         {
-            return ActivityRules.Refuse(HttpContext);
+            return ActivityRules.Refuse();
         }
         Input.Date = clock.Today();
         return Page();
@@ -29,7 +29,7 @@ public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant, TimeP
     {
         if (tenant.CurrentOrganizationId is not int organizationId || !ActivityRules.CanWrite(tenant, organizationId))
         {
-            return ActivityRules.Refuse(HttpContext);
+            return ActivityRules.Refuse();
         }
         Input.Validate(ModelState, clock.Today());
         if (!ModelState.IsValid)

@@ -67,7 +67,7 @@ public sealed class EditModel(SispmpiDbContext db, TenantContext tenant, TimePro
         }
         if (!ActivityRules.CanWrite(tenant, activity.OrganizationId))
         {
-            return ActivityRules.Refuse(HttpContext);
+            return ActivityRules.Refuse();
         }
         Activity = activity;
         return null;

@@ -51,9 +51,7 @@ public sealed class GeneralRecommendationsModel(SispmpiDbContext db, Recommendat
         }
         if (!CanRecommend)
         {
-            HttpContext.Items[Formulation.EditablePlanAttribute.ErrorMessageKey] =
-                "Somente o controle interno do órgão faz recomendações gerais, sobre planos publicados.";
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return Refusal.Forbidden("Somente o controle interno do órgão faz recomendações gerais, sobre planos publicados.");
         }
         if (Input.Deadline < clock.Today())
         {

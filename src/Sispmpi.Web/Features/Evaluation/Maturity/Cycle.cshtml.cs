@@ -244,11 +244,7 @@ public sealed class CycleModel(MaturityAssessments assessments, EvidenceService 
     }
 
     /// <summary>403 with the reason shown on the error page.</summary>
-    private StatusCodeResult Refuse(string reason)
-    {
-        HttpContext.Items[EditablePlanAttribute.ErrorMessageKey] = reason;
-        return StatusCode(StatusCodes.Status403Forbidden);
-    }
+    private static Refusal Refuse(string reason) => Refusal.Forbidden(reason);
 
     private PageResult Invalid(string questionId, string form)
     {

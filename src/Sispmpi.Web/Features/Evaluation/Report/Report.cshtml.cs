@@ -56,8 +56,7 @@ public sealed class ReportModel(SispmpiDbContext db, InternalControlReport repor
         }
         if (!MaySign)
         {
-            HttpContext.Items[EditablePlanAttribute.ErrorMessageKey] = MaySignMessage;
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return Refusal.Forbidden(MaySignMessage);
         }
         if (YearError is not null)
         {

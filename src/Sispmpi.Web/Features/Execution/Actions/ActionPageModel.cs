@@ -6,6 +6,7 @@ using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Formulation;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Features.Shared;
+using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Execution.Actions;
 
@@ -52,11 +53,7 @@ public abstract class ActionPageModel(SispmpiDbContext db, ActionAccess access, 
     }
 
     /// <summary>403 with the reason shown on the error page.</summary>
-    protected IActionResult Refuse(string? reason)
-    {
-        HttpContext.Items[EditablePlanAttribute.ErrorMessageKey] = reason ?? ActionAccess.NotExecutorMessage;
-        return StatusCode(StatusCodes.Status403Forbidden);
-    }
+    protected static Refusal Refuse(string? reason) => Refusal.Forbidden(reason ?? ActionAccess.NotExecutorMessage);
 
     /// <summary>Refreshes the light after a change, for the page shown in answer to the post.</summary>
     protected void RefreshLight()

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Sispmpi.Core.Execution;
 using Sispmpi.Web.Features.Plans;
+using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Execution.Actions;
 
@@ -111,16 +112,7 @@ public sealed class LinkInput
     /// <summary>Only absolute http(s) addresses: a link must open in the reader's browser, never run script.</summary>
     public Uri? Validate(ModelStateDictionary state)
     {
-        if (Url is null)
-        {
-            return null;
-        }
-        if (Uri.TryCreate(Url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0)
-        {
-            return uri;
-        }
-        state.AddModelError("Link.Url", "Informe um endereço completo, começando por https:// ou http://.");
-        return null;
+        return Url is null ? null : WebAddress.Read(state, "Link.Url", Url)?.Uri;
     }
 }
 

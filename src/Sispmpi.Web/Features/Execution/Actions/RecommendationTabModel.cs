@@ -134,9 +134,5 @@ public abstract class RecommendationTabModel(SispmpiDbContext db, ActionAccess a
     }
 
     /// <summary>409 with the reason, shown by the error page; the first answer is left as it was.</summary>
-    private IActionResult AlreadyAnswered()
-    {
-        HttpContext.Items[Formulation.EditablePlanAttribute.ErrorMessageKey] = Recommendations.AlreadyAnsweredMessage;
-        return StatusCode(StatusCodes.Status409Conflict);
-    }
+    private static Refusal AlreadyAnswered() => Refusal.Conflict(Recommendations.AlreadyAnsweredMessage);
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Formulation.Lifecycle;
@@ -15,23 +13,16 @@ namespace Sispmpi.Web.Features.Formulation.Risks;
 [Authorize(Policy = Policies.Formulation)]
 [WritePolicy(Policies.FormulationEdit)]
 [EditablePlan]
-public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant, PlanLifecycle lifecycle) : PageModel
+public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant, PlanLifecycle lifecycle)
+    : RiskPageModel(db, tenant, lifecycle)
 {
-    [BindProperty]
-    public RiskInput Input { get; set; } = new();
-
-    public IntegrityPlan Plan { get; private set; } = null!;
-    public IReadOnlyList<string> ActiveCategories { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
-    public IReadOnlyList<RiskActionOption> Actions { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(int planId)
     {
         if (!await LoadAsync(planId))
         {
             return NotFound();
         }
-        return RiskRegister.CanEdit(Plan, tenant) ? Page() : Refuse();
+        return CanEdit ? Page() : Refuse();
     }
 
     public async Task<IActionResult> OnPostAsync(int planId)
@@ -40,44 +31,28 @@ public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant, PlanL
         {
             return NotFound();
         }
-        if (!RiskRegister.CanEdit(Plan, tenant))
+        if (!CanEdit)
         {
             return Refuse();
         }
-        Input.Validate(ModelState, ActiveCategories, Actions.Select(a => a.Id).ToHashSet());
-        if (!ModelState.IsValid)
+        if (!InputIsValid())
         {
             return Page();
         }
         var risk = new IntegrityRisk { OrganizationId = Plan.OrganizationId, PlanId = Plan.Id, Category = "", Title = "" };
         Input.ApplyTo(risk);
-        db.Risks.Add(risk);
-        await db.SaveChangesAsync();
-        await lifecycle.MarkInPreparationAsync(Plan.Id);
-        TempData["Sucesso"] = $"Risco “{risk.Title}” cadastrado.";
-        return Redirect($"/planos/{Plan.Id}/riscos");
-    }
-
-    private StatusCodeResult Refuse()
-    {
-        if (Plan.IsReadOnly)
-        {
-            HttpContext.Items[EditablePlanAttribute.ErrorMessageKey] = EditablePlanAttribute.ReadOnlyMessage;
-        }
-        return StatusCode(StatusCodes.Status403Forbidden);
+        Db.Risks.Add(risk);
+        return await SaveAsync($"Risco “{risk.Title}” cadastrado.");
     }
 
     private async Task<bool> LoadAsync(int planId)
     {
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId);
+        var plan = await Db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId);
         if (plan is null)
         {
             return false;
         }
-        Plan = plan;
-        ActiveCategories = await RiskRegister.ActiveCategoriesAsync(db);
-        Categories = RiskRegister.CategoryItems(ActiveCategories);
-        Actions = await RiskRegister.ActionsAsync(db, planId);
+        await LoadPlanAsync(plan);
         return true;
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Formulation.Lifecycle;
@@ -18,17 +16,10 @@ namespace Sispmpi.Web.Features.Formulation.Risks;
 [Authorize(Policy = Policies.Formulation)]
 [WritePolicy(Policies.FormulationEdit)]
 [EditablePlan]
-public sealed class EditModel(SispmpiDbContext db, TenantContext tenant, PlanLifecycle lifecycle) : PageModel
+public sealed class EditModel(SispmpiDbContext db, TenantContext tenant, PlanLifecycle lifecycle)
+    : RiskPageModel(db, tenant, lifecycle)
 {
-    [BindProperty]
-    public RiskInput Input { get; set; } = new();
-
     public IntegrityRisk Risk { get; private set; } = null!;
-    public IntegrityPlan Plan { get; private set; } = null!;
-    public bool CanEdit { get; private set; }
-    public IReadOnlyList<string> ActiveCategories { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
-    public IReadOnlyList<RiskActionOption> Actions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int riskId)
     {
@@ -48,18 +39,14 @@ public sealed class EditModel(SispmpiDbContext db, TenantContext tenant, PlanLif
         }
         if (!CanEdit)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return Refuse();
         }
-        Input.Validate(ModelState, ActiveCategories, Actions.Select(a => a.Id).ToHashSet());
-        if (!ModelState.IsValid)
+        if (!InputIsValid())
         {
             return Page();
         }
         Input.ApplyTo(Risk);
-        await db.SaveChangesAsync();
-        await lifecycle.MarkInPreparationAsync(Plan.Id);
-        TempData["Sucesso"] = $"Risco “{Risk.Title}” atualizado.";
-        return Redirect($"/planos/{Plan.Id}/riscos");
+        return await SaveAsync($"Risco “{Risk.Title}” atualizado.");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int riskId)
@@ -70,28 +57,24 @@ public sealed class EditModel(SispmpiDbContext db, TenantContext tenant, PlanLif
         }
         if (!CanEdit)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return Refuse();
         }
-        db.Risks.Remove(Risk);
-        await db.SaveChangesAsync();
+        Db.Risks.Remove(Risk);
+        await Db.SaveChangesAsync();
         TempData["Sucesso"] = $"Risco “{Risk.Title}” excluído.";
-        return Redirect($"/planos/{Plan.Id}/riscos");
+        return Redirect(RegisterUrl);
     }
 
     private async Task<bool> LoadAsync(int riskId)
     {
-        var risk = await db.Risks.Include(r => r.Treatments).FirstOrDefaultAsync(r => r.Id == riskId);
-        var plan = risk is null ? null : await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == risk.PlanId);
+        var risk = await Db.Risks.Include(r => r.Treatments).FirstOrDefaultAsync(r => r.Id == riskId);
+        var plan = risk is null ? null : await Db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == risk.PlanId);
         if (risk is null || plan is null)
         {
             return false;
         }
         Risk = risk;
-        Plan = plan;
-        CanEdit = RiskRegister.CanEdit(plan, tenant);
-        ActiveCategories = await RiskRegister.ActiveCategoriesAsync(db);
-        Categories = RiskRegister.CategoryItems(ActiveCategories);
-        Actions = await RiskRegister.ActionsAsync(db, plan.Id);
+        await LoadPlanAsync(plan);
         return true;
     }
 }

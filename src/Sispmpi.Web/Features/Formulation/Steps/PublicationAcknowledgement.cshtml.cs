@@ -5,8 +5,8 @@ using Sispmpi.Core.Formulation;
 using Sispmpi.Core.Identity;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Formulation.Lifecycle;
-using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;
+using Sispmpi.Web.Infrastructure.Tenancy;
 
 namespace Sispmpi.Web.Features.Formulation.Steps;
 
@@ -48,7 +48,9 @@ public sealed class PublicationAcknowledgementModel(SispmpiDbContext db, Formula
         }
         if (head ? !IsHead : !IsInternalControl)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return Refusal.Forbidden(head
+                ? "Esta ciência é dada pela alta administração do órgão."
+                : "Esta ciência é dada pelo controle interno do órgão.");
         }
         await LoadSavedAsync();
         if (Blockers.Count > 0)

@@ -136,24 +136,8 @@ public static class FormValues
     }
 
     /// <summary>An absolute http or https address; null when blank.</summary>
-    public static string? Link(ModelStateDictionary modelState, string key, string? text, string label, bool required = false)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                modelState.AddModelError(key, $"Informe {label}.");
-            }
-            return null;
-        }
-        var trimmed = text.Trim();
-        if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-        {
-            return trimmed;
-        }
-        modelState.AddModelError(key, $"Informe {label} como um endereço completo, começando por http:// ou https://.");
-        return null;
-    }
+    public static string? Link(ModelStateDictionary modelState, string key, string? text, string label, bool required = false) =>
+        WebAddress.Read(modelState, key, text, required ? $"Informe {label}." : null)?.Text;
 
     public static string DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

@@ -60,7 +60,7 @@ public sealed class GeneralRecommendationsModel(SispmpiDbContext db, Recommendat
         ReplyFormId = recommendationId;
         if (recommendation.IsAnswered)
         {
-            return Refuse(Monitoring.Recommendations.AlreadyAnsweredMessage, StatusCodes.Status409Conflict);
+            return Refusal.Conflict(Monitoring.Recommendations.AlreadyAnsweredMessage);
         }
         if (!ModelState.IsValid)
         {
@@ -68,17 +68,13 @@ public sealed class GeneralRecommendationsModel(SispmpiDbContext db, Recommendat
         }
         if (await recommendations.AnswerAsync(recommendation, input.Text!.Trim()) == AnswerResult.AlreadyAnswered)
         {
-            return Refuse(Monitoring.Recommendations.AlreadyAnsweredMessage, StatusCodes.Status409Conflict);
+            return Refusal.Conflict(Monitoring.Recommendations.AlreadyAnsweredMessage);
         }
         TempData["Sucesso"] = "Resposta registrada.";
         return Redirect($"/monitoramento/planos/{planId}/recomendacoes-gerais");
     }
 
-    private IActionResult Refuse(string reason, int status = StatusCodes.Status403Forbidden)
-    {
-        HttpContext.Items[Formulation.EditablePlanAttribute.ErrorMessageKey] = reason;
-        return StatusCode(status);
-    }
+    private static Refusal Refuse(string reason) => Refusal.Forbidden(reason);
 
     private async Task<bool> LoadAsync(int planId)
     {

@@ -52,9 +52,7 @@ public sealed class UpdateRequestsModel(SispmpiDbContext db, TenantContext tenan
         }
         if (!CanRequest)
         {
-            HttpContext.Items[Formulation.EditablePlanAttribute.ErrorMessageKey] =
-                "Somente o comitê de monitoramento do órgão solicita a atualização de um plano publicado.";
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return Refusal.Forbidden("Somente o comitê de monitoramento do órgão solicita a atualização de um plano publicado.");
         }
         if (Input.Kind is { } kind && !Enum.IsDefined(kind))
         {

@@ -23,7 +23,7 @@ public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant, TimeP
     {
         if (tenant.CurrentOrganizationId is not int organizationId || !MeetingRules.CanWrite(tenant, organizationId))
         {
-            return MeetingRules.Refuse(HttpContext);
+            return MeetingRules.Refuse();
         }
         await LoadAsync(organizationId);
         Input.Date = clock.Today();
@@ -34,7 +34,7 @@ public sealed class CreateModel(SispmpiDbContext db, TenantContext tenant, TimeP
     {
         if (tenant.CurrentOrganizationId is not int organizationId || !MeetingRules.CanWrite(tenant, organizationId))
         {
-            return MeetingRules.Refuse(HttpContext);
+            return MeetingRules.Refuse();
         }
         await LoadAsync(organizationId);
         Input.Validate(ModelState, clock.Today(), Plans, Users);

@@ -58,11 +58,11 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Docu
         }
         if (!MeetingRules.CanWrite(tenant, meeting.OrganizationId))
         {
-            return MeetingRules.Refuse(HttpContext);
+            return MeetingRules.Refuse();
         }
         if (await MeetingRules.IsSignedAsync(db, meetingId))
         {
-            return MeetingRules.Refuse(HttpContext, MeetingRules.SignedMessage);
+            return MeetingRules.Refuse(MeetingRules.SignedMessage);
         }
         db.Meetings.Remove(meeting);
         await db.SaveChangesAsync();

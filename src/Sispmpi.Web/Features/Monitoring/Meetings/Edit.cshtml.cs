@@ -61,11 +61,11 @@ public sealed class EditModel(SispmpiDbContext db, TenantContext tenant, TimePro
         }
         if (!MeetingRules.CanWrite(tenant, meeting.OrganizationId))
         {
-            return MeetingRules.Refuse(HttpContext);
+            return MeetingRules.Refuse();
         }
         if (await MeetingRules.IsSignedAsync(db, meetingId))
         {
-            return MeetingRules.Refuse(HttpContext, MeetingRules.SignedMessage);
+            return MeetingRules.Refuse(MeetingRules.SignedMessage);
         }
         Meeting = meeting;
         Plans = await MeetingRules.PlanItemsAsync(db, meeting.OrganizationId);

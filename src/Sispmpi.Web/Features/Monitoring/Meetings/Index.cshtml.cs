@@ -32,8 +32,8 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant) : Page
         var query = db.Meetings.AsNoTracking().Where(m => m.OrganizationId == organizationId);
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim().ToLowerInvariant();
-            query = query.Where(m => m.Title.ToLower().Contains(term));
+            var term = SearchText.Term(Search)!;
+            query = query.Where(m => SearchText.Fold(m.Title)!.Contains(term));
         }
         Meetings = await query.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
             .Select(m => new Row(m.Id, m.Date, m.Title,

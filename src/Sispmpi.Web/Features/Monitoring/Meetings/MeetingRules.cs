@@ -50,14 +50,7 @@ public static class MeetingRules
         db.SignedDocuments.AnyAsync(d => d.Kind == DocumentKind.MeetingMinutes && d.SubjectId == meetingId);
 
     /// <summary>403, with the reason shown on the error page when there is one to tell.</summary>
-    public static StatusCodeResult Refuse(HttpContext context, string? reason = null)
-    {
-        if (reason is not null)
-        {
-            context.Items[EditablePlanAttribute.ErrorMessageKey] = reason;
-        }
-        return new StatusCodeResult(StatusCodes.Status403Forbidden);
-    }
+    public static Refusal Refuse(string? reason = null) => Refusal.Forbidden(reason);
 
     /// <summary>The organization's plans, newest first, for the optional "plano de referência".</summary>
     public static async Task<IReadOnlyList<SelectListItem>> PlanItemsAsync(SispmpiDbContext db, int organizationId) =>

@@ -4,6 +4,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Sispmpi.Web.Infrastructure.Documents;
+using Sispmpi.Web.Infrastructure.Web;
 using Block = Sispmpi.Web.Infrastructure.Documents.Block;
 
 namespace Sispmpi.Web.Features.Monitoring.Meetings;
@@ -18,8 +19,6 @@ namespace Sispmpi.Web.Features.Monitoring.Meetings;
 public static class MinutesMarkdown
 {
     private static readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
-
-    private static readonly string[] _safeSchemes = ["http", "https", "mailto"];
 
     /// <summary>
     /// The HTML of the minutes, safe to write unencoded. Headings go below the page's own h1 and h2: "#" and "##"
@@ -73,9 +72,11 @@ public static class MinutesMarkdown
         {
             return false;
         }
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            && _safeSchemes.Contains(uri.Scheme)
-            && url.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
+        if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            return Uri.TryCreate(url, UriKind.Absolute, out var mail) && mail.Scheme == Uri.UriSchemeMailto;
+        }
+        return url == url.Trim() && WebAddress.TryParse(url, out _);
     }
 
     /// <summary>Parses with raw HTML disabled and removes every image and every link to an address that is not safe.</summary>

@@ -43,7 +43,7 @@ public sealed class SignModel(SispmpiDbContext db, MeetingDocuments documents, D
         }
         if (!MaySign)
         {
-            return MeetingRules.Refuse(HttpContext,
+            return MeetingRules.Refuse(
                 "A ata é assinada pelo comitê de monitoramento, pela alta administração ou pelo controle interno do órgão que realizou a reunião.");
         }
         if (NotReady is not null)
