@@ -24,6 +24,16 @@ public sealed class Refusal : StatusCodeResult
     /// <summary>The reason given by the refusal that produced the current error response, if any.</summary>
     public static string? ReasonOf(HttpContext context) => context.Items[ReasonKey] as string;
 
+    /// <summary>
+    /// For middleware that answers by itself, outside MVC: sets the status and the reason the re-executed error page
+    /// will show.
+    /// </summary>
+    public static void Apply(HttpContext context, int statusCode, string reason)
+    {
+        context.Items[ReasonKey] = reason;
+        context.Response.StatusCode = statusCode;
+    }
+
     public override void ExecuteResult(ActionContext context)
     {
         if (Reason is not null)

@@ -68,8 +68,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, ILogger<RequestBodyGu
             return ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, message);
         }
         // The status-code pages show /erro/400 with this reason.
-        context.Items[EditablePlanAttribute.ErrorMessageKey] = message;
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        Refusal.Apply(context, StatusCodes.Status400BadRequest, message);
         return Task.CompletedTask;
     }
 }
