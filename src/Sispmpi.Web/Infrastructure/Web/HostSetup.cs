@@ -238,6 +238,7 @@ public static class HostSetup
         app.UseSispmpiApi();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
+        app.UseMiddleware<Features.Account.TwoFactorRequirement>();
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
