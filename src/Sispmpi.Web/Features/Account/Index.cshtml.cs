@@ -197,7 +197,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
             Tokens = await tokens.ListAsync(Account.Id);
             return Page();
         }
-        await signIn.RefreshSignInAsync(Account);
+        await AccountSession.RefreshAsync(signIn, Account, User);
         TempData["Sucesso"] = "Senha alterada.";
         return RedirectToPage();
     }
