@@ -34,6 +34,9 @@ if ! command -v chromium >/dev/null; then missing_packages+=(chromium); fi
 if ! command -v pdftoppm >/dev/null; then missing_packages+=(poppler-utils); fi
 # The notification tests deliver e-mail to a real SMTP server: Debian's aiosmtpd, run by /usr/bin/python3.
 if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then missing_packages+=(python3-aiosmtpd); fi
+# The gov.br sign-in tests run against a real OpenID Connect provider (tests/oidc, npm's oidc-provider) on Node.js.
+if ! command -v node >/dev/null; then missing_packages+=(nodejs); fi
+if ! command -v npm >/dev/null; then missing_packages+=(npm); fi
 # LibreOffice converts the generated XLSX and DOCX files to PDF (about 95 MB to download, 290 MB installed).
 # Its packages are installed without their recommendations (Java, extra fonts and dictionaries), which the
 # conversion does not need; the other packages keep theirs.
@@ -59,7 +62,13 @@ command -v dotnet >/dev/null || { echo "error: the .NET SDK (dotnet) is not inst
 
 # --- (b) a throwaway PostgreSQL -----------------------------------------------------------------------
 pg_dir=""
+oidc_pid=""
 cleanup() {
+    if [[ -n "$oidc_pid" ]]; then
+        kill "$oidc_pid" 2>/dev/null || true
+        wait "$oidc_pid" 2>/dev/null || true
+        oidc_pid=""
+    fi
     if [[ -n "$pg_dir" ]]; then
         "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true
         pg_dir=""
@@ -76,6 +85,26 @@ if [[ -z "${SISPMPI_TEST_PG:-}" ]]; then
     echo "PostgreSQL on port $(cat "$pg_dir/port") ($pg_dir)"
 fi
 export SISPMPI_TEST_PG
+
+# --- (b2) the test OpenID Connect provider standing in for gov.br (tests/oidc) ----------------------------
+section "Starting the test OpenID Connect provider"
+oidc_log=$(mktemp "${TMPDIR:-/tmp}/sispmpi-oidc.XXXXXX")
+(cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error)
+node tests/oidc/server.mjs 0 >"$oidc_log" 2>&1 &
+oidc_pid=$!
+for _ in $(seq 1 100); do
+    SISPMPI_TEST_OIDC=$(sed -n 's/^listening //p' "$oidc_log")
+    [[ -n "$SISPMPI_TEST_OIDC" ]] && break
+    kill -0 "$oidc_pid" 2>/dev/null || break
+    sleep 0.2
+done
+if [[ -z "$SISPMPI_TEST_OIDC" ]]; then
+    cat "$oidc_log" >&2
+    echo "error: the test OpenID Connect provider did not start" >&2
+    exit 1
+fi
+echo "OpenID Connect provider at $SISPMPI_TEST_OIDC"
+export SISPMPI_TEST_OIDC
 
 mkdir -p "$results"
 rm -f "$results"/*.trx

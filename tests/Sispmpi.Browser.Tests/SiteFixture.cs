@@ -90,6 +90,12 @@ public sealed class SiteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The test OpenID Connect provider (tests/oidc) that stands in for gov.br, when one runs.</summary>
+    public static string? GovBrAddress => Environment.GetEnvironmentVariable("SISPMPI_TEST_OIDC") is { Length: > 0 } value ? value.TrimEnd('/') : null;
+
+    /// <summary>The app's SQLite database, for tests that check what was (not) stored.</summary>
+    public string DatabasePath => Path.Combine(_tempDirectory, "db.sqlite");
+
     public string AppOutputTail(int lines = 40) => string.Join(Environment.NewLine, _appOutput.TakeLast(lines));
 
     /// <summary>A fresh context (no cookies) with the app as base URL.</summary>
@@ -199,6 +205,15 @@ public sealed class SiteFixture : IAsyncLifetime
         environment["Mail__PublicBaseUrl"] = BaseUrl;
         environment["DataProtection__KeysDirectory"] = Path.Combine(_tempDirectory, "keys");
         environment["Files__Root"] = Path.Combine(_tempDirectory, "files");
+        // gov.br sign-in against the test OpenID Connect provider, when scripts/test.sh started one (GovBrJourneyTests).
+        if (GovBrAddress is { } govBr)
+        {
+            environment["GovBr__Enabled"] = "true";
+            environment["GovBr__Authority"] = govBr;
+            environment["GovBr__ClientId"] = "sispmpi-test";
+            environment["GovBr__ClientSecret"] = "sispmpi-test-secret-0123456789abcdef";
+            environment["GovBr__RequireHttpsMetadata"] = "false";
+        }
         // Plain console lines, easier to read in a failure message than the JSON formatter.
         environment["Logging__Console__FormatterName"] = "simple";
 

@@ -24,6 +24,9 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
 {
     public const string Domain = "demo.gov.br";
 
+    public const string AltaCpf = "52998224725";
+    public const string AdminCpf = "11144477735";
+
     public static readonly IReadOnlyList<(string Email, string Name, Profile Profile)> Accounts =
     [
         ("admin@demo.gov.br", "Ana Administradora", Profile.CentralAdministrator),
@@ -93,6 +96,13 @@ public sealed class DemoSeeder(SispmpiDbContext db, UserManager<AppUser> users, 
                     Profile.CentralAdministrator => "Subcontroladora de Transparência e Integridade",
                     _ => "Analista",
                 },
+            };
+            // Demo CPFs (valid check digits, nobody's): the test gov.br provider's people carry them (tests/oidc).
+            user.Cpf = email switch
+            {
+                "alta@demo.gov.br" => AltaCpf,
+                "admin@demo.gov.br" => AdminCpf,
+                _ => null,
             };
             var result = await users.CreateAsync(user, options.Value.Password);
             if (!result.Succeeded)

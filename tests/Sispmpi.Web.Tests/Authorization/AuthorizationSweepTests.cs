@@ -151,7 +151,15 @@ public sealed class SweepFixture : IAsyncLifetime
         "Superintendência de Compras e Contratos", "Beatriz Comissão", "comissao@demo.gov.br",
     ];
 
-    public SispmpiAppFactory App { get; } = new();
+    // gov.br sign-in is on, against an address where nothing answers: its routes are swept, and its challenge
+    // meets an unreachable provider (a Portuguese page, not a 500).
+    public SispmpiAppFactory App { get; } = new()
+    {
+        Settings = new Dictionary<string, string>
+        {
+            ["GovBr:Enabled"] = "true", ["GovBr:Authority"] = "http://127.0.0.1:9", ["GovBr:ClientId"] = "varredura", ["GovBr:RequireHttpsMetadata"] = "false",
+        },
+    };
     public IReadOnlyList<SweptRoute> Routes { get; private set; } = [];
     public Dictionary<string, string> DemoIds { get; } = [];
 

@@ -11,6 +11,11 @@ public sealed class AppUser : IdentityUser<int>
     public string? Position { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>11 digits, unique: gov.br's <c>sub</c> is matched against it (Features/Account/GovBr).</summary>
+    public string? Cpf { get; set; }
+    public DateTimeOffset? LastGovBrSignInAt { get; set; }
+    /// <summary>The reliability level gov.br vouched for at the last gov.br sign-in, when it named one.</summary>
+    public GovBrLevel? LastGovBrLevel { get; set; }
     public List<ProfileGrant> Grants { get; set; } = [];
 }
 

@@ -110,6 +110,7 @@ public static class HostSetup
                 return Task.CompletedTask;
             };
         });
+        Features.Account.GovBr.GovBrAuthentication.AddGovBr(services, configuration);
         services.AddDataProtection()
             .SetApplicationName("sispmpi")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
