@@ -30,6 +30,7 @@ public sealed class MyDataTests(SispmpiAppFactory app) : IClassFixture<SispmpiAp
         account.GetProperty("nomeCompleto").GetString().ShouldBe("Alice Titular");
         account.GetProperty("cargo").GetString().ShouldBe("Analista de integridade");
         account.GetProperty("segundoFatorAtivado").GetBoolean().ShouldBeFalse();
+        account.GetProperty("cpf").GetString().ShouldBe(secrets.AliceCpf);
 
         // Grants in two organizations, read past the tenant filter (the session is in SEPLAG).
         var grants = json.GetProperty("perfis").EnumerateArray()
@@ -92,7 +93,21 @@ public sealed class MyDataTests(SispmpiAppFactory app) : IClassFixture<SispmpiAp
         page.QuerySelectorAll("[data-retention] tbody tr").Length.ShouldBeGreaterThan(5);
     }
 
-    private sealed record Planted(string AlicePrefix, IReadOnlyList<(string What, string Value)> Forbidden);
+    private sealed record Planted(string AlicePrefix, string AliceCpf, IReadOnlyList<(string What, string Value)> Forbidden);
+
+    /// <summary>A CPF with valid check digits, different at each call (one CPF belongs to one account).</summary>
+    private static string NewCpf()
+    {
+        var digits = Enumerable.Range(0, 9).Select(_ => RandomNumberGenerator.GetInt32(10)).ToList();
+        for (var length = 9; length <= 10; length++)
+        {
+            var sum = digits.Select((d, i) => d * (length + 1 - i)).Sum();
+            digits.Add(sum * 10 % 11 % 10);
+        }
+        return string.Concat(digits);
+    }
+
+    private static string Masked(string cpf) => $"{cpf[..3]}.{cpf[3..6]}.{cpf[6..9]}-{cpf[9..]}";
 
     /// <summary>
     /// Alice, with grants in two organizations, a notification, a token, a history entry and an authenticator key;
@@ -144,13 +159,20 @@ public sealed class MyDataTests(SispmpiAppFactory app) : IClassFixture<SispmpiAp
                 new ApiToken { UserId = bruno, OrganizationId = seplag, Name = "Token do Bruno", Prefix = "spmpi_" + brunoHash[..8], TokenHash = brunoHash, CreatedAt = now });
             await db.SaveChangesAsync();
         });
+        var (aliceCpf, brunoCpf) = (NewCpf(), NewCpf());
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == alice)).Cpf = aliceCpf;
+            (await db.Users.SingleAsync(u => u.Id == bruno)).Cpf = brunoCpf;
+            await db.SaveChangesAsync();
+        });
         var stored = await TestUsers.FindAsync(app, aliceEmail);
-        return (alice, client, new Planted(alicePrefix,
+        return (alice, client, new Planted(alicePrefix, Masked(aliceCpf),
         [
             ("the password hash", stored.PasswordHash!), ("the security stamp", stored.SecurityStamp!), ("the authenticator key", aliceKey),
             ("a token hash", aliceHash), ("a field named after the hash", "PasswordHash"), ("another person's name", "Bruno"),
             ("another person's e-mail", brunoEmail), ("another person's recovery code", brunoKey), ("another person's token hash", brunoHash),
-            ("another person's position", "Cargo do Bruno"),
+            ("another person's position", "Cargo do Bruno"), ("another person's CPF", Masked(brunoCpf)), ("another person's CPF", brunoCpf),
         ]));
     }
 }

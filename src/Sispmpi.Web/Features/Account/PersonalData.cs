@@ -12,7 +12,10 @@ using Sispmpi.Web.Infrastructure.Email;
 namespace Sispmpi.Web.Features.Account;
 
 public sealed record PersonalAccount(int Id, string FullName, string? Email, string? Position, DateTimeOffset CreatedAt, bool IsActive,
-    bool TwoFactorEnabled);
+    bool TwoFactorEnabled, string? Cpf, DateTimeOffset? LastGovBrSignInAt, GovBrLevel? LastGovBrLevel)
+{
+    public string? FormattedCpf => Cpf is null ? null : Core.People.Cpf.TryParse(Cpf, out var cpf) ? cpf.Formatted : Cpf;
+}
 
 public sealed record PersonalGrant(string OrganizationAcronym, string OrganizationName, Profile Profile, string? Unit);
 
@@ -38,7 +41,7 @@ public sealed record PersonalDataReport(DateTimeOffset GeneratedAt, PersonalAcco
     /// <summary>Nothing in SisPMPI deletes these automatically; what changes them is a person's action, stated per kind.</summary>
     public static readonly IReadOnlyList<RetentionRule> Retention =
     [
-        new("Conta (nome, e-mail, cargo, situação)", "Mantida enquanto existir a conta. Uma conta desativada não é apagada: é conservada porque o histórico e as assinaturas eletrônicas a referenciam."),
+        new("Conta (nome, e-mail, CPF, cargo, situação)", "Mantida enquanto existir a conta. Uma conta desativada não é apagada: é conservada porque o histórico e as assinaturas eletrônicas a referenciam."),
         new("Perfis por organização", "Mantidos enquanto concedidos. A revogação apaga o perfil; o histórico conserva o registro da concessão e da revogação."),
         new("Notificações", "Conservadas sem prazo: o sistema não as apaga, nem depois de lidas."),
         new("Preferência de notificação", "Mantida enquanto existir a conta."),
@@ -55,7 +58,8 @@ public sealed record PersonalDataReport(DateTimeOffset GeneratedAt, PersonalAcco
     public static async Task<PersonalDataReport?> LoadAsync(SispmpiDbContext db, int userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new PersonalAccount(u.Id, u.FullName, u.Email, u.Position, u.CreatedAt, u.IsActive, u.TwoFactorEnabled))
+            .Select(u => new PersonalAccount(u.Id, u.FullName, u.Email, u.Position, u.CreatedAt, u.IsActive, u.TwoFactorEnabled, u.Cpf,
+                u.LastGovBrSignInAt, u.LastGovBrLevel))
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)
         {
@@ -134,6 +138,9 @@ public sealed record PersonalDataReport(DateTimeOffset GeneratedAt, PersonalAcco
             criadaEm = Account.CreatedAt,
             ativa = Account.IsActive,
             segundoFatorAtivado = Account.TwoFactorEnabled,
+            cpf = Account.FormattedCpf,
+            ultimaEntradaComGovBr = Account.LastGovBrSignInAt,
+            nivelGovBrNaUltimaEntrada = Account.LastGovBrLevel is { } level ? GovBrLevels.Name(level) : null,
         },
         perfis = Grants.Select(g => new { sigla = g.OrganizationAcronym, organizacao = g.OrganizationName, perfil = Labels.Of(g.Profile), unidade = g.Unit }),
         notificacoes = Notifications.Select(n => new
@@ -170,6 +177,9 @@ public sealed record PersonalDataReport(DateTimeOffset GeneratedAt, PersonalAcco
                 new Field("Criada em", Labels.DateTime(Account.CreatedAt)),
                 new Field("Situação", Account.IsActive ? "Ativa" : "Desativada"),
                 new Field("Segundo fator", Account.TwoFactorEnabled ? "Ativado" : "Desativado"),
+                new Field("CPF", Account.FormattedCpf ?? "Não vinculado"),
+                new Field("Última entrada com gov.br", Account.LastGovBrSignInAt is null ? "Nunca" : Labels.DateTime(Account.LastGovBrSignInAt)),
+                new Field("Nível gov.br na última entrada", Account.LastGovBrLevel is { } govBrLevel ? GovBrLevels.Name(govBrLevel) : "—"),
             ]),
             new Heading(1, "Perfis por organização"),
             Grants.Count == 0
