@@ -17,10 +17,12 @@ namespace Sispmpi.Web.Features.Account;
 public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SispmpiDbContext db, ApiTokens tokens, TenantContext tenant,
     TimeProvider clock) : PageModel
 {
-    [BindProperty]
+    // Named explicitly: otherwise a form posting only the other one's fields binds this one with an empty prefix,
+    // and its errors ("Current", "FullName") escape ClearOther and refuse every save.
+    [BindProperty(Name = nameof(Profile))]
     public ProfileInput Profile { get; set; } = new();
 
-    [BindProperty]
+    [BindProperty(Name = nameof(Password))]
     public PasswordInput Password { get; set; } = new();
 
     public AppUser? Account { get; private set; }
@@ -195,7 +197,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
             Tokens = await tokens.ListAsync(Account.Id);
             return Page();
         }
-        await signIn.RefreshSignInAsync(Account);
+        await AccountSession.RefreshAsync(signIn, Account, User);
         TempData["Sucesso"] = "Senha alterada.";
         return RedirectToPage();
     }

@@ -58,6 +58,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SispmpiDbContext d
             ModelState.AddModelError(string.Empty, "E-mail ou senha incorretos.");
             return Page();
         }
+        if (await signIn.UserManager.GetTwoFactorEnabledAsync(user))
+        {
+            // Identity's own password sign-in leaves its two-factor cookie for the code page (LoginWithCode).
+            var pending = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+            if (pending.RequiresTwoFactor)
+            {
+                return RedirectToPage("/Account/LoginWithCode", new { ReturnUrl = SafeReturnUrl });
+            }
+        }
         var firstOrganization = await db.ProfileGrants.IgnoreQueryFilters()
             .Where(g => g.UserId == user.Id && g.Organization!.IsActive)
             .OrderBy(g => g.Profile == Core.Identity.Profile.CentralAdministrator ? 0 : 1).ThenBy(g => g.Id)

@@ -281,6 +281,7 @@ public static class HostSetup
         app.UseSispmpiApi();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
+        app.UseMiddleware<Features.Account.TwoFactorRequirement>();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyGuard>();
         app.MapHealthChecks("/health", new HealthCheckOptions
