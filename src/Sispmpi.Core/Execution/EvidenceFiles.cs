@@ -49,6 +49,18 @@ public static class EvidenceFiles
     private const string TypeNotAllowedMessage =
         "Tipo de arquivo não permitido. Envie PDF, PNG, JPG, DOC, DOCX, XLS, XLSX, ODT ou ODS.";
     private const string EmptyMessage = "O arquivo está vazio.";
+    private const string ExecutableMessage = "O arquivo é um programa executável, e programas não são aceitos como evidência.";
+    private const string MarkupMessage =
+        "O arquivo contém marcação HTML ou script, que um navegador poderia executar, e não é aceito como evidência.";
+
+    /// <summary>How far into a file markup is looked for: beyond what browsers sniff (1,445 bytes), with margin.</summary>
+    public const int MarkupScanBytes = 8 * 1024;
+
+    /// <summary>An Office or OpenDocument file may inflate to this many times the upload limit, and no more.</summary>
+    public const int MaxInflationFactor = 10;
+
+    /// <summary>More entries than any real document holds: a sign of an archive built to exhaust the server.</summary>
+    private const int MaxZipEntries = 5_000;
 
     private static readonly CultureInfo BrazilianCulture = CultureInfo.GetCultureInfo("pt-BR");
 
@@ -110,16 +122,111 @@ public static class EvidenceFiles
             return Fail($"O arquivo excede o limite de {FormatSize(maxBytes)}.");
         }
 
+        if (IsExecutable(content))
+        {
+            return Fail(ExecutableMessage);
+        }
+
         if (!HasContentOf(type, content))
         {
             var expected = extension.TrimStart('.').ToUpperInvariant();
             return Fail($"O conteúdo do arquivo não corresponde a um arquivo {expected}.");
         }
 
+        if (HasMarkup(content))
+        {
+            return Fail(MarkupMessage);
+        }
+
+        var maxInflated = maxBytes * MaxInflationFactor;
+        if (type is EvidenceFileType.Docx or EvidenceFileType.Xlsx or EvidenceFileType.Odt or EvidenceFileType.Ods
+            && !InflatesWithin(content, maxInflated))
+        {
+            var kind = extension.TrimStart('.').ToUpperInvariant();
+            return Fail($"O arquivo {kind} descompactado passaria de {FormatSize(maxInflated)}, o limite aceito: envie um arquivo menor.");
+        }
+
         return new EvidenceFileCheck(type, ContentTypeOf(type), null);
     }
 
     private static EvidenceFileCheck Fail(string error) => new(null, null, error);
+
+    private static readonly byte[] WindowsExecutableSignature = "MZ"u8.ToArray();
+    private static readonly byte[] ElfSignature = [0x7F, (byte)'E', (byte)'L', (byte)'F'];
+    private static readonly byte[] MachOSignature = [0xCF, 0xFA, 0xED, 0xFE];
+
+    /// <summary>Windows (MZ), Linux (ELF) and macOS (Mach-O) programs, whatever their name says.</summary>
+    public static bool IsExecutable(byte[] content) =>
+        content.AsSpan().StartsWith(WindowsExecutableSignature) || content.AsSpan().StartsWith(ElfSignature)
+        || content.AsSpan().StartsWith(MachOSignature);
+
+    // The tags by which browsers sniff HTML (WHATWG MIME Sniffing), plus SVG and the elements that load or run code.
+    private static readonly string[] MarkupTags =
+        ["<!doctype html", "<html", "<head", "<body", "<script", "<iframe", "<svg", "<object", "<embed", "<img"];
+
+    /// <summary>
+    /// Whether the first <see cref="MarkupScanBytes"/> hold HTML markup: a PDF (or image) that is also a web page, which a
+    /// browser told to sniff could run. Downloads are sent as attachments with <c>nosniff</c> too; this refuses the polyglot
+    /// outright, so it is never stored.
+    /// </summary>
+    public static bool HasMarkup(byte[] content)
+    {
+        var head = Encoding.Latin1.GetString(content, 0, Math.Min(content.Length, MarkupScanBytes));
+        foreach (var tag in MarkupTags)
+        {
+            for (var at = head.IndexOf(tag, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = head.IndexOf(tag, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                // "<html>" or "<html lang=…>", not "<htmlish".
+                var end = at + tag.Length;
+                if (end >= head.Length || head[end] is '>' or ' ' or '\t' or '\n' or '\r' or '/')
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the archive's entries inflate to at most <paramref name="maxInflated"/> bytes in all: first by the sizes the
+    /// archive declares (and that they are plausible for the compressed bytes), then by inflating with a running count that
+    /// stops at the limit, since the declared sizes can lie.
+    /// A "zip bomb" is thus refused after inflating at most the limit, never all of it.
+    /// </summary>
+    public static bool InflatesWithin(byte[] content, long maxInflated)
+    {
+        try
+        {
+            using var archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            // Deflate never makes data much larger, so more compressed bytes than declared ones means the sizes lie.
+            if (archive.Entries.Count > MaxZipEntries || archive.Entries.Sum(e => e.Length) > maxInflated
+                || archive.Entries.Any(e => e.CompressedLength > e.Length + (e.Length / 100) + 1024))
+            {
+                return false;
+            }
+            var buffer = new byte[81920];
+            long total = 0;
+            foreach (var entry in archive.Entries)
+            {
+                using var stream = entry.Open();
+                int read;
+                while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, maxInflated - total + 1))) > 0)
+                {
+                    total += read;
+                    if (total > maxInflated)
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsSafeName([NotNullWhen(true)] string? fileName) =>
         !string.IsNullOrWhiteSpace(fileName)

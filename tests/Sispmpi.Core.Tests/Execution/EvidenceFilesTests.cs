@@ -66,7 +66,6 @@ public class EvidenceFilesTests
 
     public static TheoryData<string, byte[], string> MismatchedFiles => new()
     {
-        { "relatório.pdf", WindowsExecutable, "PDF" },
         { "foto.png", Pdf, "PNG" },
         { "foto.JPG", Png, "JPG" },
         { "foto.jpeg", Pdf, "JPEG" },
@@ -198,6 +197,110 @@ public class EvidenceFilesTests
         Enum.GetValues<EvidenceFileType>().Select(t => (int)t).ShouldBe([1, 2, 3, 4, 5, 6, 7, 8, 9]);
         ((int)EvidenceFileType.Pdf).ShouldBe(1);
         ((int)EvidenceFileType.Ods).ShouldBe(9);
+    }
+
+    private const string Executable = "O arquivo é um programa executável, e programas não são aceitos como evidência.";
+    private const string Markup = "O arquivo contém marcação HTML ou script, que um navegador poderia executar, e não é aceito como evidência.";
+
+    public static TheoryData<string, byte[]> Executables => new()
+    {
+        { "relatório.pdf", WindowsExecutable },
+        { "relatório.pdf", [0x7F, (byte)'E', (byte)'L', (byte)'F', 0x02, 0x01, 0x01, .. new byte[57]] },
+        { "foto.png", [0xCF, 0xFA, 0xED, 0xFE, .. new byte[60]] },
+        { "ata.docx", WindowsExecutable },
+    };
+
+    [Theory]
+    [MemberData(nameof(Executables))]
+    public void An_executable_is_refused_as_such_whatever_its_name(string fileName, byte[] content) =>
+        EvidenceFiles.Check(fileName, content, Limit).Error.ShouldBe(Executable);
+
+    public static TheoryData<string, string> Polyglots => new()
+    {
+        { "relatório.pdf", "%PDF-1.7\n<html><script>alert(1)</script></html>\n%%EOF\n" },
+        { "relatório.pdf", "%PDF-1.7\n%<!DOCTYPE HTML>\n<BODY onload=alert(1)>\n" },
+        { "relatório.pdf", "%PDF-1.7\n1 0 obj <</Length 60>> stream\n<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>" },
+        { "relatório.pdf", "%PDF-1.7\n" + new string('x', 7000) + "<iframe src=x>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Polyglots))]
+    public void A_pdf_that_is_also_a_web_page_is_refused(string fileName, string content) =>
+        EvidenceFiles.Check(fileName, Encoding.Latin1.GetBytes(content), Limit).Error.ShouldBe(Markup);
+
+    [Fact]
+    public void Markup_past_the_scanned_head_or_tag_like_pdf_syntax_is_not_taken_for_a_web_page()
+    {
+        var late = Encoding.Latin1.GetBytes("%PDF-1.7\n" + new string('x', EvidenceFiles.MarkupScanBytes) + "<html>");
+        EvidenceFiles.Check("relatório.pdf", late, Limit).IsValid.ShouldBeTrue();
+        var pdfSyntax = Encoding.Latin1.GetBytes("%PDF-1.7\n<</Type /Catalog /Html <48746D6C>>>\n<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><htmlish/>\n%%EOF\n");
+        EvidenceFiles.Check("relatório.pdf", pdfSyntax, Limit).IsValid.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_zip_bomb_named_docx_is_refused_by_its_declared_size()
+    {
+        var bomb = Bomb(inflatedBytes: 60 * 1024 * 1024);
+        bomb.Length.ShouldBeLessThan(200 * 1024, "a small file");
+
+        EvidenceFiles.Check("ata.docx", bomb, Limit).Error.ShouldBe("O arquivo DOCX descompactado passaria de 50 MB, o limite aceito: envie um arquivo menor.");
+    }
+
+    [Fact]
+    public void A_zip_bomb_that_lies_about_its_sizes_is_refused_after_inflating_no_more_than_the_limit()
+    {
+        var bomb = Bomb(inflatedBytes: 3 * 1024 * 1024);
+        LieAboutSizes(bomb, declared: 100);
+
+        EvidenceFiles.InflatesWithin(bomb, maxInflated: 1024 * 1024).ShouldBeFalse();
+        EvidenceFiles.Check("ata.docx", bomb, maxBytes: 100 * 1024).Error.ShouldBe("O arquivo DOCX descompactado passaria de 1000 KB, o limite aceito: envie um arquivo menor.");
+    }
+
+    [Fact]
+    public void A_document_that_inflates_within_the_limit_is_accepted()
+    {
+        var document = Bomb(inflatedBytes: 2 * 1024 * 1024);
+
+        EvidenceFiles.InflatesWithin(document, maxInflated: 2 * 1024 * 1024 + 1024).ShouldBeTrue();
+        EvidenceFiles.Check("ata.docx", document, Limit).IsValid.ShouldBeTrue();
+    }
+
+    /// <summary>A DOCX in appearance whose document.xml is <paramref name="inflatedBytes"/> of blanks, deflated.</summary>
+    private static byte[] Bomb(int inflatedBytes)
+    {
+        using var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var types = new StreamWriter(archive.CreateEntry("[Content_Types].xml").Open()))
+            {
+                types.Write("<?xml version=\"1.0\"?><Types/>");
+            }
+            using var document = archive.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
+            var blanks = new byte[1024 * 1024];
+            Array.Fill(blanks, (byte)' ');
+            for (var written = 0; written < inflatedBytes; written += blanks.Length)
+            {
+                document.Write(blanks, 0, Math.Min(blanks.Length, inflatedBytes - written));
+            }
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes <paramref name="declared"/> as the uncompressed size of every entry, in local and central headers.</summary>
+    private static void LieAboutSizes(byte[] zip, uint declared)
+    {
+        for (var i = 0; i + 46 <= zip.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(zip, i);
+            if (signature == 0x04034b50 && BitConverter.ToUInt32(zip, i + 22) > declared)
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + 22, 4), declared);
+            }
+            else if (signature == 0x02014b50 && BitConverter.ToUInt32(zip, i + 24) > declared)
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + 24, 4), declared);
+            }
+        }
     }
 
     private static byte[] Zip(params (string Name, string Text)[] entries)

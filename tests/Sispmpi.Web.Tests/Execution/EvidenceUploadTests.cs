@@ -24,7 +24,7 @@ public sealed class EvidenceUploadTests(SispmpiAppFactory app) : IClassFixture<S
     public static TheoryData<string, string, string> RefusedFiles => new()
     {
         // name, kind of content, message
-        { "relatorio.pdf", "exe", "O conteúdo do arquivo não corresponde a um arquivo PDF." },
+        { "relatorio.pdf", "exe", "O arquivo é um programa executável, e programas não são aceitos como evidência." },
         { "relatorio.pdf", "empty", "O arquivo está vazio." },
         { "relatorio.pdf", "oversized", "O arquivo excede o limite de 5 MB." },
         { "../../etc/relatorio.pdf", "pdf", InvalidName },

@@ -45,7 +45,7 @@ public static class ApiEndpoints
         app.UseMiddleware<ApiProblemMiddleware>();
         app.MapOpenApi(OpenApiPath).AllowAnonymous();
 
-        var api = app.MapGroup(Prefix).AddEndpointFilter(RateLimitAsync).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
+        var api = app.MapGroup(Prefix).AddEndpointFilter(RateLimitAsync).AddEndpointFilter(SafeTextQueryFilter.RefuseAsync).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
 
         api.MapGet("/me", Me).Read(Policies.Account, "/conta")
             .WithSummary("Quem está chamando: usuário, organização do token, perfis nela e o token usado.");

@@ -69,7 +69,9 @@ public static class ApiProblems
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "corpo" : ex.Path.TrimStart('$', '.');
             return (null, Invalid(new Dictionary<string, string[]>
             {
-                [field] = ["Valor em formato inválido. Datas no formato aaaa-mm-dd; números com ponto decimal (1234.56); textos entre aspas."],
+                [field] = [ex is Infrastructure.Web.RefusedTextJsonException
+                    ? Infrastructure.Web.SafeText.RefusedApiMessage
+                    : "Valor em formato inválido. Datas no formato aaaa-mm-dd; números com ponto decimal (1234.56); textos entre aspas."],
             }, StatusCodes.Status400BadRequest));
         }
     }

@@ -13,9 +13,11 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
+    // The code comes from the route only: re-executed for a POST whose form could not be read, binding it from the
+    // form too would fail and turn the 400 into a 500.
+    public void OnGet([FromRoute] int code) => Describe(code);
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost([FromRoute] int code) => Describe(code);
 
     private void Describe(int code)
     {

@@ -178,7 +178,11 @@ public static class HostSetup
         services.AddAuthentication(o => o.DefaultScheme = Features.Api.ApiAuthentication.SelectorScheme)
             .AddPolicyScheme(Features.Api.ApiAuthentication.SelectorScheme, "SisPMPI", o => o.ForwardDefaultSelector = Features.Api.ApiAuthentication.SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, Features.Api.ApiTokenHandler>(Features.Api.ApiAuthentication.TokenScheme, null);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new SafeTextJsonConverter());
+        });
         services.AddOpenApi(Features.Api.ApiOpenApi.Configure);
         services.Configure<Features.Adoption.AdoptionOptions>(configuration.GetSection("Adoption"));
         services.AddScoped<Features.Adoption.AgreementReminders>();
@@ -196,6 +200,9 @@ public static class HostSetup
             {
                 options.Filters.Add<HandlerRequiredFilter>();
                 PortugueseBindingMessages.Apply(options.ModelBindingMessageProvider);
+                // Hostile input (issue 20): control characters in any bound value are refused next to the field.
+                options.ModelBinderProviders.Insert(0, new SafeTextModelBinderProvider(options.ModelBinderProviders));
+                options.Filters.Add<SafeTextStatusFilter>();
             });
         services.AddAntiforgery(o => o.Cookie.Name = "sispmpi.af");
     }
@@ -239,6 +246,7 @@ public static class HostSetup
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<RequestBodyGuard>();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResultStatusCodes =

@@ -214,7 +214,7 @@ public sealed class MaturityCycleTests(SispmpiAppFactory app) : IClassFixture<Si
         {
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             var page = await SispmpiAppFactory.ParseAsync(await response.Content.ReadAsStringAsync());
-            page.Text($"#q-{question.Id}-arquivo-erro").ShouldBe("O conteúdo do arquivo não corresponde a um arquivo PDF.");
+            page.Text($"#q-{question.Id}-arquivo-erro").ShouldBe("O arquivo é um programa executável, e programas não são aceitos como evidência.");
             page.QuerySelector($"#q-{question.Id}-arquivo")!.GetAttribute("aria-invalid").ShouldBe("true");
             page.QuerySelector($"#q-{question.Id}-arquivo-descricao")!.GetAttribute("value").ShouldBe("Arquivo suspeito");
         }
