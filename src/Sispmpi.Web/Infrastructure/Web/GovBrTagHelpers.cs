@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -78,6 +79,7 @@ public sealed class GovFieldTagHelper(IHtmlGenerator generator, System.Text.Enco
                 control = generator.GenerateSelect(ViewContext, For.ModelExplorer, EmptyOption, name, Items ?? [], false, attributes);
                 break;
             case "checkbox":
+                ForgetUnreadableCheckboxValue(name);
                 control = generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, null, attributes);
                 break;
             case "password":
@@ -118,6 +120,23 @@ public sealed class GovFieldTagHelper(IHtmlGenerator generator, System.Text.Enco
     }
 
     private string Encode(string text) => encoder.Encode(text);
+
+    /// <summary>
+    /// The framework's checkbox reads the posted value back as a boolean and throws on anything else (a 500 for
+    /// "1e308" in a checkbox field); the binding error stays in the model state, the box shows the model's value.
+    /// </summary>
+    private void ForgetUnreadableCheckboxValue(string name)
+    {
+        if (ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.RawValue is not null)
+        {
+            var first = entry.RawValue is string[] values ? values.FirstOrDefault() : Convert.ToString(entry.RawValue, CultureInfo.InvariantCulture);
+            if (!bool.TryParse(first, out _))
+            {
+                var shown = For.Model is true ? "true" : "false";
+                ViewContext.ViewData.ModelState.SetModelValue(name, shown, shown);
+            }
+        }
+    }
 }
 
 /// <summary>The gov.br pagination for a <see cref="Features.Shared.Paged{T}"/>, keeping the other query values.</summary>
