@@ -15,10 +15,16 @@ public sealed class ErrorModel : PageModel
     public string Message { get; private set; } = "";
 
     // The code comes from the route only: re-executed for a POST whose form could not be read, binding it from the
-    // form too would fail and turn the 400 into a 500.
-    public void OnGet([FromRoute] int code) => Describe(code);
+    // form too would fail and turn the 400 into a 500. Read straight from the route, no value provider (and so no
+    // form reader) is ever built for this page.
+    public void OnGet() => Describe(RouteCode());
 
-    public void OnPost([FromRoute] int code) => Describe(code);
+    public void OnPost() => Describe(RouteCode());
+
+    private int RouteCode() =>
+        int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            ? code
+            : 500;
 
     private void Describe(int code)
     {

@@ -25,7 +25,7 @@ public sealed class RequestBodyGuard(RequestDelegate next, ILogger<RequestBodyGu
         var request = context.Request;
         // Not again for the error page re-executed in answer to this very refusal.
         var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
-        if (!reExecuted && context.GetEndpoint() is not null && request.HasFormContentType
+        if (context.GetEndpoint() is not null && request.HasFormContentType
             && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             try
@@ -34,8 +34,14 @@ public sealed class RequestBodyGuard(RequestDelegate next, ILogger<RequestBodyGu
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
             {
-                await RefuseAsync(context, ex);
-                return;
+                if (!reExecuted)
+                {
+                    await RefuseAsync(context, ex);
+                    return;
+                }
+                // The error page shown for a request refused before this guard ran (by authorization, say) must not
+                // stumble on the same broken body: it gets an empty form, and keeps the status it is showing.
+                context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
             }
         }
         try
