@@ -68,7 +68,7 @@ public sealed class StepsTests(SispmpiAppFactory app) : IClassFixture<SispmpiApp
             var page = await ParseAsync(response);
             Error(page, "Input_ActType").ShouldContain("Informe o tipo do ato");
             Error(page, "Input_ActDate").ShouldContain("Informe a data do ato");
-            Error(page, "Input_ActLink").ShouldContain("http:// ou https://");
+            Error(page, "Input_ActLink").ShouldBe(Sispmpi.Web.Infrastructure.Web.WebAddress.InvalidMessage);
             Error(page, "Input_PlannedDurationDays").ShouldContain("número inteiro de 1 a");
             // Nothing typed is lost.
             page.QuerySelector("#Input_ActNumber")!.GetAttribute("value").ShouldBe("77/2030");

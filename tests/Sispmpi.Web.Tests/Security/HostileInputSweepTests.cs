@@ -176,7 +176,9 @@ public sealed class HostileSweepFixture : IAsyncLifetime
             _executionIds["evidenceId"] = evidence.Id.ToString();
             _executionIds["planId"] = evidence.PlanId.ToString();
 
-            var tables = db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null && t.GetViewName() is null)
+            // Rate-limit counters count every request, refused or not: that is what a limit is for.
+            var tables = db.Model.GetEntityTypes()
+                .Where(t => t.GetTableName() is not null && t.GetViewName() is null && t.ClrType != typeof(Sispmpi.Web.Infrastructure.RateLimiting.RateLimitCounter))
                 .Select(t => (t.GetSchema(), t.GetTableName()!)).Distinct().OrderBy(t => t.Item2, StringComparer.Ordinal).ToList();
             var history = db.Model.FindEntityType(typeof(AuditEntry))!;
             _fingerprintSql = string.Join(" UNION ALL ", tables.Select(t => $"SELECT COUNT(*) FROM {Quote(t)}"))

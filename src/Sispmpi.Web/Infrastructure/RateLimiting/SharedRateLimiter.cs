@@ -36,11 +36,12 @@ internal sealed class RateLimitCounterConfiguration : IEntityTypeConfiguration<R
 /// </summary>
 public sealed class SharedRateLimiter(TimeProvider clock)
 {
-    private const string CountSql = """
+    private const string UpsertSql = """
         INSERT INTO "RateLimitCounters" ("Key", "Window", "Count") VALUES (@key, @window, 1)
         ON CONFLICT ("Key", "Window") DO UPDATE SET "Count" = "RateLimitCounters"."Count" + 1
-        RETURNING "Count"
         """;
+
+    private const string ReadSql = """SELECT "Count" FROM "RateLimitCounters" WHERE "Key" = @key AND "Window" = @window""";
 
     private long _prunedBefore;
 
@@ -57,10 +58,22 @@ public sealed class SharedRateLimiter(TimeProvider clock)
             int count;
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = CountSql;
                 command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
                 Add(command, "@key", key);
                 Add(command, "@window", current);
+                if (db.Database.IsSqlite())
+                {
+                    // SQLite: a RETURNING statement that meets a busy database fails as it is disposed, past the
+                    // driver's busy retries, so the count is read by a second statement. It may include another
+                    // instance's request made in between: a limit reached a little early, never late.
+                    command.CommandText = UpsertSql;
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    command.CommandText = ReadSql;
+                }
+                else
+                {
+                    command.CommandText = UpsertSql + "\nRETURNING \"Count\"";
+                }
                 count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             }
             // The first request an instance sees in a new window clears the windows no one counts in any more.
