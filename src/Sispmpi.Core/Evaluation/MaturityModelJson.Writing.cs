@@ -1,7 +1,5 @@
-using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Sispmpi.Core.Evaluation;

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Sispmpi.Core.Identity;
 using Sispmpi.Core.Organizations;
 using Sispmpi.Core.Plans;
@@ -9,7 +7,6 @@ using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Features.Execution;
 using Sispmpi.Web.Infrastructure.Documents;
-using Sispmpi.Web.Infrastructure.Storage;
 using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Data;

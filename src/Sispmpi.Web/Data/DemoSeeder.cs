@@ -7,7 +7,6 @@ using Sispmpi.Core.Plans;
 using Sispmpi.Web.Features.Identity;
 using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Features.Plans;
-using Sispmpi.Web.Features.Execution;
 using Sispmpi.Web.Infrastructure.Documents;
 using Sispmpi.Web.Infrastructure.Storage;
 using Sispmpi.Web.Infrastructure.Web;

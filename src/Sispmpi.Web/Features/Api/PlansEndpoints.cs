@@ -1,16 +1,13 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Execution;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
-using Sispmpi.Web.Features.Execution;
 using Sispmpi.Web.Features.Execution.Actions;
 using Sispmpi.Web.Features.Monitoring;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Features.Shared;
-using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;
 using static Sispmpi.Web.Features.Api.ApiEndpoints;
 

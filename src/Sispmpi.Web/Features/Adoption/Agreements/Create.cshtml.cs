@@ -4,13 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sispmpi.Core.Adoption;
 using Sispmpi.Core.Execution;
 using Sispmpi.Core.Organizations;
 using Sispmpi.Web.Data;
-using Sispmpi.Web.Features.Formulation.Import;
 using Sispmpi.Web.Features.Organizations;
-using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sispmpi.Core.Plans;
 
 namespace Sispmpi.Web.Features.Formulation.Import;
 

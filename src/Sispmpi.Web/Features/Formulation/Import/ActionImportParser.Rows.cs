@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sispmpi.Core.Plans;
 
 namespace Sispmpi.Web.Features.Formulation.Import;
