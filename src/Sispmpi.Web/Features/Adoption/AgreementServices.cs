@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Sispmpi.Core.Adoption;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Shared;
-using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Adoption;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
-using Sispmpi.Web.Features.Formulation;
 using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Api;

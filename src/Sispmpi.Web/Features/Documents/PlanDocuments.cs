@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
-using Sispmpi.Web.Features.Formulation;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Documents;

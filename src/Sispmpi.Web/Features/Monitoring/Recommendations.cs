@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Identity;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Plans;
-using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Tenancy;
 
 namespace Sispmpi.Web.Features.Monitoring;

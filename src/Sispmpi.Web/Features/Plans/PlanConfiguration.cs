@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sispmpi.Web.Features.Organizations;
 
 namespace Sispmpi.Web.Features.Plans;
 

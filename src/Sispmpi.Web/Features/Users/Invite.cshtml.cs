@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sispmpi.Core.Identity;
 using Sispmpi.Web.Data;
-using Sispmpi.Web.Features.Account;
 using Sispmpi.Web.Features.Identity;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Email;

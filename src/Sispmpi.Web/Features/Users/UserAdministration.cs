@@ -3,7 +3,6 @@ using Sispmpi.Core.Identity;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Account;
 using Sispmpi.Web.Features.Identity;
-using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Tenancy;
 

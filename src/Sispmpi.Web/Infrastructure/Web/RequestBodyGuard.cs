@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Sispmpi.Web.Features.Api;
-using Sispmpi.Web.Features.Formulation;
 
 namespace Sispmpi.Web.Infrastructure.Web;
 

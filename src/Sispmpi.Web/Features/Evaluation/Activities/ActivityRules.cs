@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Sispmpi.Web.Features.Formulation;
 using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;

@@ -3,7 +3,6 @@ using Sispmpi.Core.Identity;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Formulation.Lifecycle;
 using Sispmpi.Web.Features.Monitoring;
-using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Tenancy;
 
 namespace Sispmpi.Web.Features.Evaluation.Decisions;

@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sispmpi.Core.Evaluation;
-using Sispmpi.Core.Execution;
 using Sispmpi.Web.Features.Execution;
 using Sispmpi.Web.Features.Execution.Actions;
-using Sispmpi.Web.Features.Formulation;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Web;
 

@@ -10,7 +10,6 @@ using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Documents;
 using Sispmpi.Web.Infrastructure.Documents.Pdf;
-using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Evaluation.Report;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Documents;
-using Sispmpi.Web.Features.Formulation;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;

@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Execution;
 using Sispmpi.Web.Data;
-using Sispmpi.Web.Features.Formulation;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Web;

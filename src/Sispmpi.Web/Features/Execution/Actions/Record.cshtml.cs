@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Sispmpi.Core.Execution;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Formulation.Steps;
 using Sispmpi.Web.Infrastructure.Web;

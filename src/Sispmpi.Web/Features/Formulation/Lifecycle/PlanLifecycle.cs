@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Sispmpi.Core.Identity;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Plans;
-using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Tenancy;
 

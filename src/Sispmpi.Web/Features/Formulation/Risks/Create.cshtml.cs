@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Formulation.Lifecycle;
-using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;
 

@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Documents;
-using Sispmpi.Web.Features.Formulation;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;

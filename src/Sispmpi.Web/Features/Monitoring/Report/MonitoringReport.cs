@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Execution;
-using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Execution;
 using Sispmpi.Web.Features.Plans;
