@@ -55,7 +55,7 @@ public static class ReminderRules
         {
             return null;
         }
-        var weekStart = WeekStart(today, weekday);
+        var weekStart = today.AddDays(-(((int)today.DayOfWeek - (int)weekday + 7) % 7));
         // The first reminder waits for the weekday after the deadline passed.
         if (weekStart <= plannedEnd)
         {
@@ -63,16 +63,6 @@ public static class ReminderRules
         }
         return new Reminder(ReminderKind.Overdue, $"atraso:{weekStart:yyyy-MM-dd}", 0, plannedEnd.DayNumber - today.DayNumber);
     }
-
-    /// <summary>The first day of the reminder week that holds <paramref name="day"/> (weeks start on <paramref name="weekday"/>).</summary>
-    public static DateOnly WeekStart(DateOnly day, DayOfWeek weekday) => day.AddDays(-(((int)day.DayOfWeek - (int)weekday + 7) % 7));
-
-    /// <summary>
-    /// Whether a run for <paramref name="day"/> made on <paramref name="today"/> still sends overdue reminders: only in the
-    /// same reminder week. A day of a week already over, made up late (after a stop, say), would send that week's
-    /// reminder on top of the current week's one, the same morning.
-    /// </summary>
-    public static bool SendsOverdue(DateOnly day, DateOnly today, DayOfWeek weekday) => WeekStart(day, weekday) == WeekStart(today, weekday);
 
     /// <summary>Parses a list of offsets such as "30, 7, 1"; throws with a Portuguese message on anything else.</summary>
     public static IReadOnlyList<int> ParseDays(string text)

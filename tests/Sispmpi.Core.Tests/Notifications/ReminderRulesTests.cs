@@ -83,12 +83,4 @@ public sealed class ReminderRulesTests
         Should.Throw<FormatException>(() => ReminderRules.ParseDays("30, sete")).Message.ShouldContain("Antecedência de lembrete inválida");
         Should.Throw<FormatException>(() => ReminderRules.ParseDays("-1")).Message.ShouldContain("\"-1\"");
     }
-
-    [Theory]
-    [InlineData("2026-12-07", "2026-12-07", true)]   // Monday's own run
-    [InlineData("2026-12-09", "2026-12-13", true)]   // made up later in the same week
-    [InlineData("2026-12-06", "2026-12-07", false)]  // Sunday made up on Monday: last week's reminder would double this week's
-    [InlineData("2026-11-30", "2026-12-08", false)]
-    public void A_day_made_up_in_a_later_week_sends_no_overdue_reminder(string day, string today, bool sends) =>
-        ReminderRules.SendsOverdue(D(day), D(today), DayOfWeek.Monday).ShouldBe(sends);
 }

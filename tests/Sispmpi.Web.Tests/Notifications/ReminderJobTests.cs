@@ -135,6 +135,9 @@ public sealed class ClusteredJobTests
         var settings = new Dictionary<string, string>
         {
             ["Jobs:Enabled"] = "true", ["Jobs:PollSeconds"] = "0.1", ["Jobs:RemindersAt"] = at.ToString("HH:mm:ss"), ["Jobs:DigestAt"] = "23:59:59",
+            // Yesterday's slot, made up at start-up, and today's fall in one reminder week (on the weekday itself they
+            // would be two weeks, each with its own overdue reminder), so every reminder here is due exactly once.
+            ["Notifications:OverdueWeekday"] = localNow.AddDays(3).DayOfWeek.ToString(),
         };
         await using var first = new SispmpiAppFactory { Settings = settings };
         await first.InitializeAsync();
