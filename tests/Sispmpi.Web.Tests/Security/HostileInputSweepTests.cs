@@ -135,7 +135,10 @@ public sealed class HostileSweepFixture : IAsyncLifetime
     ];
 
     /// <summary>Writes whose handler asks more than the page's policy (keyed by path template and handler).</summary>
-    private static readonly Dictionary<string, Profile> Users = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Profile> Users = new(StringComparer.Ordinal)
+    {
+        ["/avaliacao/planos/{planId:int}/relatorio"] = Profile.InternalControl,
+    };
 
     public async Task InitializeAsync()
     {
