@@ -67,13 +67,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SispmpiDbContext d
                 return RedirectToPage("/Account/LoginWithCode", new { ReturnUrl = SafeReturnUrl });
             }
         }
-        var firstOrganization = await db.ProfileGrants.IgnoreQueryFilters()
-            .Where(g => g.UserId == user.Id && g.Organization!.IsActive)
-            .OrderBy(g => g.Profile == Core.Identity.Profile.CentralAdministrator ? 0 : 1).ThenBy(g => g.Id)
-            .Select(g => (int?)g.OrganizationId)
-            .FirstOrDefaultAsync();
-        var claims = firstOrganization is null ? [] : new[] { new Claim(TenantMiddleware.OrganizationClaim, firstOrganization.Value.ToString()) };
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, await AccountSession.OrganizationClaimsAsync(db, user.Id));
         return LocalRedirect(SafeReturnUrl);
     }
 

@@ -88,14 +88,8 @@ public sealed class GovBrSignIn(SignInManager<AppUser> signIn, SispmpiDbContext 
         {
             throw new InvalidOperationException(string.Join("; ", updated.Errors.Select(e => e.Description)));
         }
-        // The same organization context as the login page gives (Account/Login): the central one first.
-        var firstOrganization = await db.ProfileGrants.IgnoreQueryFilters()
-            .Where(g => g.UserId == user.Id && g.Organization!.IsActive)
-            .OrderBy(g => g.Profile == Profile.CentralAdministrator ? 0 : 1).ThenBy(g => g.Id)
-            .Select(g => (int?)g.OrganizationId)
-            .FirstOrDefaultAsync();
-        var claims = firstOrganization is null ? [] : new[] { new Claim(TenantMiddleware.OrganizationClaim, firstOrganization.Value.ToString()) };
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        // The same organization context as the login page gives: the central one first.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, await AccountSession.OrganizationClaimsAsync(db, user.Id));
         return new Outcome(null, level);
     }
 }
