@@ -197,6 +197,19 @@ section "Summary"
 for line in "${report[@]}"; do
     echo "  $line"
 done
+# The failed tests by name, with the first line of their message, so that the tail of a CI log says which.
+for trx in "$results"/*.trx; do
+    [[ -f $trx ]] || continue
+    python3 - "$trx" <<'PY' || true
+import re, sys, html
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+suite = sys.argv[1].rsplit("/", 1)[-1].removesuffix(".trx")
+for m in re.finditer(r'<UnitTestResult [^>]*?testName="([^"]*)"[^>]*?outcome="(?:Failed|Error|Timeout)"(.*?)</UnitTestResult>', text, re.S):
+    msg = re.search(r"<Message>(.*?)</Message>", m.group(2), re.S)
+    first = " ".join(html.unescape(msg.group(1)).split())[:400] if msg else ""
+    print(f"  FAILED TEST [{suite}] {html.unescape(m.group(1))}: {first}")
+PY
+done
 for step in "${failed_steps[@]}"; do
     echo "  FAILED: $step"
 done
