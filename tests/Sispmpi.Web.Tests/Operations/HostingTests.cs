@@ -62,8 +62,9 @@ public sealed class HostingTests
                     using var response = await client.GetAsync($"http://127.0.0.1:{port}/health");
                     status = response.StatusCode;
                 }
-                catch (HttpRequestException)
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or still starting on a busy machine: the first answer may take a while.
                     await Task.Delay(250);
                 }
             }
