@@ -34,6 +34,8 @@ public sealed class FormulationJourneyTests(SiteFixture site) : IClassFixture<Si
         await page.GotoAsync("/elaboracao/novo-plano");
         await SiteFixture.Field(page, "Título do plano").FillAsync(PlanTitle);
         await SiteFixture.Field(page, "Edição (período)").FillAsync(Edition);
+        // This journey formulates from scratch, not from the body's current programme.
+        await SiteFixture.Field(page, "Partir do programa de integridade atual").UncheckAsync(new() { Force = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Criar plano" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/planos/\d+/etapas$"));
         var planId = int.Parse(Regex.Match(page.Url, @"/planos/(\d+)/etapas").Groups[1].Value, CultureInfo.InvariantCulture);

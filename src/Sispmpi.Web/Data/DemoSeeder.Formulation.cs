@@ -191,9 +191,18 @@ public sealed partial class DemoSeeder
             ActDate = today.AddDays(-60), ActLink = "https://www.ouropreto.mg.gov.br/", StartDate = today.AddDays(-55), PlannedDurationDays = 150,
             Members =
             [
-                new() { OrganizationId = org.Id, Name = "Luciana Ferreira Campos", UnitId = units["CGM"].Id, Email = "luciana.campos@demo.gov.br", IsCoordinator = true },
-                new() { OrganizationId = org.Id, Name = "Marcos Vinícius Prado", UnitId = units["SMA"].Id, Email = "marcos.prado@demo.gov.br" },
-                new() { OrganizationId = org.Id, Name = "Sônia Aparecida Lopes", UnitId = units["GP"].Id, Email = "sonia.lopes@demo.gov.br" },
+                new() { OrganizationId = org.Id, Name = "Luciana Ferreira Campos", UnitId = units["CGM"].Id, Email = "luciana.campos@demo.gov.br", IsCoordinator = true, Registration = "10.245-3" },
+                new() { OrganizationId = org.Id, Name = "Marcos Vinícius Prado", UnitId = units["SMA"].Id, Email = "marcos.prado@demo.gov.br", Registration = "11.870-1" },
+                new() { OrganizationId = org.Id, Name = "Sônia Aparecida Lopes", UnitId = units["GP"].Id, Email = "sonia.lopes@demo.gov.br", Registration = "12.031-9" },
+                // Left the commission with the change of membership below; kept, inactive, with the earlier composition.
+                new() { OrganizationId = org.Id, Name = "Carlos Eduardo Mendes", UnitId = units["SMA"].Id, Email = "carlos.mendes@demo.gov.br", Registration = "09.114-7", InactiveSince = today.AddDays(-20) },
+            ],
+            Acts =
+            [
+                new() { OrganizationId = org.Id, Kind = Features.Formulation.CommissionActKind.MembershipChange, ActType = "Portaria", ActNumber = "GP nº 131",
+                    ActDate = today.AddDays(-20), ActLink = "https://www.ouropreto.mg.gov.br/", Notes = "Saída de Carlos Eduardo Mendes; entrada de Sônia Aparecida Lopes." },
+                new() { OrganizationId = org.Id, Kind = Features.Formulation.CommissionActKind.DeadlineExtension, ActType = "Portaria", ActNumber = "GP nº 140",
+                    ActDate = today.AddDays(-5), ActLink = "https://www.ouropreto.mg.gov.br/", ExtensionDays = 60 },
             ],
         });
         db.Diagnoses.Add(new Features.Formulation.Diagnosis
@@ -260,6 +269,30 @@ public sealed partial class DemoSeeder
             PublishedAt = clock.GetUtcNow().AddDays(-700),
         };
         db.Plans.Add(earlier);
+        await db.SaveChangesAsync(cancellationToken);
+        // The programme's state when the first edition was formulated: the commission of the time, with its own extension.
+        db.Commissions.Add(new Features.Formulation.IntegrityCommission
+        {
+            OrganizationId = org.Id, PlanId = earlier.Id, IsFormallyInstituted = true, ActType = "Portaria", ActNumber = "GP nº 27",
+            ActDate = start.AddMonths(-6), ActLink = "https://www.ouropreto.mg.gov.br/", StartDate = start.AddMonths(-6), PlannedDurationDays = 120,
+            Members =
+            [
+                new() { OrganizationId = org.Id, Name = "Luciana Ferreira Campos", UnitId = units["CGM"].Id, Email = "luciana.campos@demo.gov.br", IsCoordinator = true, Registration = "10.245-3" },
+                new() { OrganizationId = org.Id, Name = "Carlos Eduardo Mendes", UnitId = units["SMA"].Id, Email = "carlos.mendes@demo.gov.br", Registration = "09.114-7" },
+            ],
+            Acts =
+            [
+                new() { OrganizationId = org.Id, Kind = Features.Formulation.CommissionActKind.DeadlineExtension, ActType = "Portaria", ActNumber = "GP nº 33",
+                    ActDate = start.AddMonths(-2), ExtensionDays = 30 },
+            ],
+        });
+        db.Diagnoses.Add(new Features.Formulation.Diagnosis
+        {
+            OrganizationId = org.Id, PlanId = earlier.Id,
+            MainFindings = "Ausência de canal de denúncias e baixa transparência ativa.",
+            ThematicAxes = ["Transparência e controle social", "Canais de denúncia e responsabilização"],
+            Validated = true, AcknowledgedByName = "Prefeito Municipal", AcknowledgedAt = clock.GetUtcNow().AddDays(-760),
+        });
         await db.SaveChangesAsync(cancellationToken);
         var axis = new PlanAxis { OrganizationId = org.Id, PlanId = earlier.Id, Position = 1, Number = "1", Title = "Transparência e canais de denúncia" };
         db.PlanAxes.Add(axis);

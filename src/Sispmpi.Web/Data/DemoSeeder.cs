@@ -134,6 +134,18 @@ public sealed partial class DemoSeeder(SispmpiDbContext db, UserManager<AppUser>
         await db.SaveChangesAsync(cancellationToken);
         await SeedPlanInPreparationAsync(prefeitura, prefeituraPlan, units, today, cancellationToken);
         await SeedEarlierEditionAsync(prefeitura, prefeituraPlan, units, today, cancellationToken);
+        // One integrity programme per body with plans; the prefeitura's two editions are cycles of the same one.
+        foreach (var organizationId in await db.Plans.Select(p => p.OrganizationId).Distinct().ToListAsync(cancellationToken))
+        {
+            var programme = new Features.Formulation.IntegrityProgramme { OrganizationId = organizationId, CreatedAt = clock.GetUtcNow().AddDays(-800) };
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var plan in await db.Plans.Where(p => p.OrganizationId == organizationId).ToListAsync(cancellationToken))
+            {
+                plan.ProgrammeId = programme.Id;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await Features.Adoption.Demo.AdoptionDemo.SeedAsync(db, cge.Id, today, cancellationToken);
         return true;
 

@@ -42,6 +42,8 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Formulation.IntegrityCommission> Commissions => Set<Features.Formulation.IntegrityCommission>();
     public DbSet<Features.Formulation.CommissionMember> CommissionMembers => Set<Features.Formulation.CommissionMember>();
     public DbSet<Features.Formulation.Diagnosis> Diagnoses => Set<Features.Formulation.Diagnosis>();
+    public DbSet<Features.Formulation.IntegrityProgramme> Programmes => Set<Features.Formulation.IntegrityProgramme>();
+    public DbSet<Features.Formulation.CommissionAct> CommissionActs => Set<Features.Formulation.CommissionAct>();
     public DbSet<Features.Documents.SignedDocument> SignedDocuments => Set<Features.Documents.SignedDocument>();
     public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
     public DbSet<Features.Formulation.IntegrityRisk> Risks => Set<Features.Formulation.IntegrityRisk>();

@@ -213,9 +213,7 @@ public sealed class UpdateDecisionTests(SispmpiAppFactory app) : IClassFixture<S
         System.Text.RegularExpressions.Regex.Replace(status.ParentElement!.TextContent, @"\s+", " ").ShouldContain($"Edição {source.Edition} · versão 2");
     }
 
-    [Fact(Skip = "bug: PlanLifecycle.CreateRevisionAsync (src/Sispmpi.Web/Features/Formulation/Lifecycle/PlanLifecycle.cs, lines 193–214) " +
-        "copies each action and its participants but not its support units (ActionSupportUnits): the carried-over action of version 2 " +
-        "shows \"Unidades de apoio: —\" on its Informações tab where version 1 names them")]
+    [Fact]
     public async Task Authorizing_carries_the_support_units_of_each_action_over()
     {
         var planId = await PublishedPlanAsync();
@@ -240,6 +238,161 @@ public sealed class UpdateDecisionTests(SispmpiAppFactory app) : IClassFixture<S
         var carriedId = await app.WithDbAsync(db => db.PlanActions.Where(a => a.OriginActionId == actionId).Select(a => a.Id).SingleAsync());
         (await app.WithDbAsync(db => db.ActionSupportUnits.Where(s => s.ActionId == carriedId).Select(s => s.UnitId).ToListAsync()))
             .ShouldBe(new[] { support });
+    }
+
+    /// <summary>
+    /// The programme goes on (issue 19): the new version holds the commission (members and acts) and the acknowledged
+    /// diagnosis, so steps 1 and 2 are done and the commission works from step 3; and every carried action keeps every field
+    /// of its origin — support units, type, goal, weight, risks treated and staff.
+    /// </summary>
+    [Fact]
+    public async Task Authorizing_opens_the_new_version_at_step_3_with_the_programme_and_every_field_of_every_action()
+    {
+        var planId = await PublishedPlanAsync();
+        var seplag = await app.OrganizationIdAsync("SEPLAG");
+        var (srh, ascom, scc) = (await app.UnitIdAsync("SEPLAG", "SRH"), await app.UnitIdAsync("SEPLAG", "ASCOM"), await app.UnitIdAsync("SEPLAG", "SCC"));
+        var executorId = await app.UserIdAsync(Executor);
+        var monitorId = await app.UserIdAsync(Monitor);
+        await app.WithDbAsync(async db =>
+        {
+            db.Commissions.Add(new Sispmpi.Web.Features.Formulation.IntegrityCommission
+            {
+                OrganizationId = seplag, PlanId = planId, IsFormallyInstituted = true, ActType = "Resolução", ActNumber = "SEPLAG nº 7",
+                ActDate = Today.AddDays(-200), StartDate = Today.AddDays(-200), PlannedDurationDays = 90,
+                Members =
+                [
+                    new() { OrganizationId = seplag, Name = "Coordenadora do teste", UnitId = srh, Email = "coordenadora@demo.gov.br", IsCoordinator = true, Registration = "1.234.567-8" },
+                    new() { OrganizationId = seplag, Name = "Membro que saiu", UnitId = scc, Email = "saiu@demo.gov.br", InactiveSince = Today.AddDays(-100) },
+                ],
+                Acts =
+                [
+                    new() { OrganizationId = seplag, Kind = Sispmpi.Web.Features.Formulation.CommissionActKind.DeadlineExtension, ActType = "Resolução",
+                        ActNumber = "SEPLAG nº 9", ActDate = Today.AddDays(-120), ExtensionDays = 30 },
+                ],
+            });
+            db.Diagnoses.Add(new Sispmpi.Web.Features.Formulation.Diagnosis
+            {
+                OrganizationId = seplag, PlanId = planId, Mission = "Missão.", Vision = "Visão.", Values = "Valores.", OrganizationalStructure = "Estrutura.",
+                Competences = "Competências.", Duties = "Atribuições.", Instruments = ["Entrevistas com gestores"], MainFindings = "Achados.",
+                DesiredFuture = "Futuro.", ProgramObjectives = "Objetivos.", GovernanceStructure = "Governança.", MonitoringPeriodicity = "Trimestral",
+                EvaluationPeriodicity = "Anual", UpdatePeriodicity = "Bienal", CommunicationAspects = "Comunicação.", TrainingAspects = "Capacitação.",
+                ThematicAxes = ["Eixo de teste"], Validated = true, AcknowledgedByName = "Henrique Secretário", AcknowledgedAt = DateTimeOffset.UtcNow.AddDays(-150),
+            });
+            var actions = await db.PlanActions.Where(a => a.PlanId == planId).OrderBy(a => a.Id).ToListAsync();
+            (actions[0].GoalIndicator, actions[0].GoalUnit, actions[0].GoalBaseline, actions[0].GoalTarget, actions[0].Weight) = ("Servidores capacitados", "servidores", 10m, 200m, 2.5m);
+            actions[0].ResponsibleUserId = executorId;
+            actions[1].ActionType = "Normativo";
+            actions[1].Weight = 0.5m;
+            db.ActionSupportUnits.AddRange(
+                new Sispmpi.Web.Features.Formulation.ActionSupportUnit { OrganizationId = seplag, ActionId = actions[0].Id, UnitId = ascom },
+                new Sispmpi.Web.Features.Formulation.ActionSupportUnit { OrganizationId = seplag, ActionId = actions[0].Id, UnitId = scc },
+                new Sispmpi.Web.Features.Formulation.ActionSupportUnit { OrganizationId = seplag, ActionId = actions[1].Id, UnitId = srh });
+            db.ActionParticipants.AddRange(
+                new Sispmpi.Web.Features.Execution.ActionParticipant { OrganizationId = seplag, ActionId = actions[0].Id, UserId = monitorId },
+                new Sispmpi.Web.Features.Execution.ActionParticipant { OrganizationId = seplag, ActionId = actions[1].Id, UserId = executorId });
+            var risk = new Sispmpi.Web.Features.Formulation.IntegrityRisk
+            {
+                OrganizationId = seplag, PlanId = planId, Category = "Nepotismo", Title = "Risco tratado pelas duas ações", Probability = 3, Impact = 4,
+                ResidualProbability = 2, ResidualImpact = 3,
+            };
+            risk.Treatments.Add(new Sispmpi.Web.Features.Formulation.RiskTreatment { OrganizationId = seplag, ActionId = actions[0].Id });
+            risk.Treatments.Add(new Sispmpi.Web.Features.Formulation.RiskTreatment { OrganizationId = seplag, ActionId = actions[1].Id });
+            db.Risks.Add(risk);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var requestId = await RequestAsync(planId, UpdateKind.NewVersion);
+
+        using (var response = await DecideAsync(await app.LoginAsync(Auditor), requestId, authorize: true, "Revisão autorizada pelo controle interno."))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        }
+        var revisionId = (await RequestStateAsync(requestId)).ResultingPlanId.ShouldNotBeNull();
+
+        // Steps 1 and 2 are done in the new version, and the plan editor (step 3) is open to the commission.
+        var commission = await app.LoginAsync(Commission);
+        var steps = await SispmpiAppFactory.GetDocumentAsync(commission, $"/planos/{revisionId}/etapas");
+        foreach (var step in new[] { 1, 2 })
+        {
+            steps.QuerySelector($"li[data-step='{step}']")!.GetAttribute("data-state").ShouldBe("done", $"step {step}");
+        }
+        steps.QuerySelector("li[data-step='3']")!.GetAttribute("data-state").ShouldNotBe("blocked");
+        var editor = await SispmpiAppFactory.GetDocumentAsync(commission, $"/planos/{revisionId}/editor");
+        editor.Body!.TextContent.ShouldContain("Ação de teste 1");
+        var commissionPage = await SispmpiAppFactory.GetDocumentAsync(commission, $"/planos/{revisionId}/etapas/comissao");
+        commissionPage.QuerySelector("input[name='Input.ActNumber']")!.GetAttribute("value").ShouldBe("SEPLAG nº 7");
+        commissionPage.QuerySelectorAll("tr[data-member]").Select(r => r.QuerySelector("[data-member-status]")!.TextContent.Trim())
+            .ShouldBe(["Ativo", $"Inativo desde {Today.AddDays(-100):dd/MM/yyyy}"]);
+        commissionPage.QuerySelector("table[data-commission-acts]")!.TextContent.ShouldContain("Resolução nº SEPLAG nº 9");
+        var acknowledgement = await app.WithDbAsync(db => db.Diagnoses.AsNoTracking().SingleAsync(d => d.PlanId == revisionId));
+        (acknowledgement.Validated, acknowledgement.AcknowledgedByName, acknowledgement.ThematicAxes.Single()).ShouldBe((true, "Henrique Secretário", "Eixo de teste"));
+
+        // Every field of every action, each with its origin.
+        var (origins, copies) = await app.WithDbAsync(async db => (
+            await db.PlanActions.AsNoTracking().Where(a => a.PlanId == planId).ToListAsync(),
+            await db.PlanActions.AsNoTracking().Where(a => a.PlanId == revisionId).ToListAsync()));
+        copies.Count.ShouldBe(origins.Count);
+        async Task<(List<int> Units, List<int> Staff, List<string> Risks)> LinksAsync(int actionId) => await app.WithDbAsync(async db => (
+            await db.ActionSupportUnits.Where(s => s.ActionId == actionId).Select(s => s.UnitId).OrderBy(u => u).ToListAsync(),
+            await db.ActionParticipants.Where(p => p.ActionId == actionId).Select(p => p.UserId).OrderBy(u => u).ToListAsync(),
+            await db.RiskTreatments.Where(t => t.ActionId == actionId).Select(t => db.Risks.Where(r => r.Id == t.RiskId).Select(r => r.PlanId + ":" + r.Title).Single()).ToListAsync()));
+        foreach (var copy in copies)
+        {
+            var origin = origins.Single(a => a.Id == copy.OriginActionId);
+            (copy.ActionType, copy.GoalIndicator, copy.GoalUnit, copy.GoalBaseline, copy.GoalTarget, copy.Weight, copy.ResponsibleUserId, copy.Description, copy.Classification)
+                .ShouldBe((origin.ActionType, origin.GoalIndicator, origin.GoalUnit, origin.GoalBaseline, origin.GoalTarget, origin.Weight, origin.ResponsibleUserId, origin.Description, origin.Classification), copy.Number);
+            var (from, to) = (await LinksAsync(origin.Id), await LinksAsync(copy.Id));
+            to.Units.ShouldBe(from.Units, copy.Number);
+            to.Units.ShouldNotBeEmpty();
+            to.Staff.ShouldBe(from.Staff, copy.Number);
+            // The risks are the new version's own register, the same risks by title.
+            to.Risks.ShouldBe(from.Risks.Select(r => r.Replace($"{planId}:", $"{revisionId}:")).ToList(), copy.Number);
+            to.Risks.ShouldNotBeEmpty();
+        }
+        copies.Single(c => c.Title == "Ação de teste 1").Weight.ShouldBe(2.5m);
+    }
+
+    /// <summary>Changing the programme in the new formulation leaves the earlier plan's programme as it was.</summary>
+    [Fact]
+    public async Task Changing_the_commission_of_the_new_version_keeps_the_earlier_plan_as_it_was()
+    {
+        var planId = await PublishedPlanAsync();
+        var seplag = await app.OrganizationIdAsync("SEPLAG");
+        var srh = await app.UnitIdAsync("SEPLAG", "SRH");
+        await app.WithDbAsync(async db =>
+        {
+            db.Commissions.Add(new Sispmpi.Web.Features.Formulation.IntegrityCommission
+            {
+                OrganizationId = seplag, PlanId = planId, IsFormallyInstituted = false, StartDate = Today.AddDays(-200), PlannedDurationDays = 90,
+                Members = [new() { OrganizationId = seplag, Name = "Coordenador anterior", UnitId = srh, Email = "anterior@demo.gov.br", IsCoordinator = true }],
+            });
+            return await db.SaveChangesAsync();
+        });
+        var requestId = await RequestAsync(planId, UpdateKind.NewVersion);
+        using (var response = await DecideAsync(await app.LoginAsync(Auditor), requestId, authorize: true, "Revisão autorizada pelo controle interno."))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        var revisionId = (await RequestStateAsync(requestId)).ResultingPlanId.ShouldNotBeNull();
+        var commission = await app.LoginAsync(Commission);
+        var url = $"/planos/{revisionId}/etapas/comissao";
+        using (var response = await SispmpiAppFactory.PostFormAsync(commission, $"{url}?handler=Act", new Dictionary<string, string>
+        {
+            ["Act.Kind"] = "DeadlineExtension", ["Act.ActType"] = "Portaria", ["Act.ActNumber"] = "77/2026", ["Act.ActDate"] = Today.ToString("yyyy-MM-dd"),
+            ["Act.ExtensionDays"] = "45", ["Act.ActLink"] = "https://www.demo.gov.br/portaria-77",
+        }))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        }
+        var page = await SispmpiAppFactory.GetDocumentAsync(commission, url);
+        page.QuerySelector("[data-deadline]")!.TextContent.ShouldContain(Today.AddDays(-200 + 90 + 45).ToString("dd/MM/yyyy"));
+        page.QuerySelector("table[data-commission-acts] [data-act-kind]")!.TextContent.Trim().ShouldBe("Prorrogação de prazo");
+
+        var earlier = await SispmpiAppFactory.GetDocumentAsync(commission, $"/planos/{planId}/etapas/comissao");
+        earlier.QuerySelector("table[data-commission-acts]").ShouldBeNull("the published plan keeps the programme as it was");
+        earlier.QuerySelector("[data-deadline]")!.TextContent.ShouldContain(Today.AddDays(-110).ToString("dd/MM/yyyy"));
+        (await app.WithDbAsync(db => db.Plans.Where(p => p.Id == planId || p.Id == revisionId).Select(p => p.ProgrammeId).Distinct().CountAsync()))
+            .ShouldBe(1, "both plans are cycles of the same programme");
     }
 
     [Fact]

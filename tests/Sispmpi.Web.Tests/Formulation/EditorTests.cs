@@ -171,15 +171,18 @@ public sealed class RevisionTests(SispmpiAppFactory app) : IClassFixture<Sispmpi
         (await app.WithDbAsync(db => db.Plans.Where(p => p.Id == source.Id).Select(p => p.Status).SingleAsync())).ShouldBe(PlanStatus.Published);
         (await WithLifecycleAsync(l => l.CreateRevisionAsync(source.Id))).Error.ShouldBe("Já existe uma revisão deste plano em elaboração.");
 
-        // Publishing the revision (its formalities done) makes the old one obsolete.
+        // Publishing the revision (its formalities done: validation, drafts, documents, acknowledgements; the programme came with it) makes the old one obsolete.
         await app.WithDbAsync(async db =>
         {
             var plan = await db.Plans.SingleAsync(p => p.Id == revisionId);
             plan.ValidatedAt = DateTimeOffset.UtcNow;
+            plan.Stakeholders ??= ["Servidores"];
+            (plan.ProgramDraftGeneratedAt, plan.PlanDraftGeneratedAt) = (DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
             db.PlanPublications.Add(new PlanPublication
             {
                 OrganizationId = plan.OrganizationId, PlanId = plan.Id, ActName = "Resolução", ActNumber = "1", ActDate = new DateOnly(2026, 11, 1),
                 FinalPdfKey = "publicacoes/teste", HeadAcknowledgedAt = DateTimeOffset.UtcNow, InternalControlAcknowledgedAt = DateTimeOffset.UtcNow,
+                CommunicationPlanKey = "publicacoes/comunicacao", TrainingPlanKey = "publicacoes/capacitacao",
             });
             await db.SaveChangesAsync();
         });

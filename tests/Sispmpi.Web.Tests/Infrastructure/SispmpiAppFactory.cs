@@ -130,10 +130,43 @@ public class SispmpiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         string? formPage = null)
     {
         var page = await GetDocumentAsync(client, formPage ?? url);
-        var token = page.QuerySelector($"input[name='{AntiforgeryField}']")?.GetAttribute("value")
-            ?? throw new ShouldAssertException($"{formPage ?? url} has no {AntiforgeryField} field to post {url} with.");
+        var token = TokenOfFormPosting(page, formPage ?? url, url);
         var content = new FormUrlEncodedContent(fields.Append(new KeyValuePair<string, string>(AntiforgeryField, token)));
         return await client.PostAsync(url, content);
+    }
+
+    /// <summary>
+    /// The antiforgery token a browser would send to <paramref name="url"/>: the one inside the POST form whose target
+    /// (a button's <c>formaction</c>, else the form's <c>action</c>, else the page itself) is that address. A form that
+    /// posts there without a token fails the test, as it would fail in the browser. Only when no form of the page posts to
+    /// <paramref name="url"/> (a test borrowing a token to post where the user is offered no form) is the page's first
+    /// token taken.
+    /// </summary>
+    public static string TokenOfFormPosting(IDocument page, string pageUrl, string url)
+    {
+        static string Normalize(string address)
+        {
+            var cut = address.IndexOf('#', StringComparison.Ordinal);
+            return (cut < 0 ? address : address[..cut]).Trim();
+        }
+        var target = Normalize(url);
+        foreach (var form in page.QuerySelectorAll("form"))
+        {
+            if (!string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var action = form.GetAttribute("action");
+            var targets = form.QuerySelectorAll("button[formaction], input[formaction]").Select(b => b.GetAttribute("formaction")!)
+                .Append(string.IsNullOrEmpty(action) ? pageUrl : action);
+            if (targets.Any(t => string.Equals(Normalize(t), target, StringComparison.OrdinalIgnoreCase)))
+            {
+                return form.QuerySelector($"input[name='{AntiforgeryField}']")?.GetAttribute("value")
+                    ?? throw new ShouldAssertException($"The form of {pageUrl} that posts to {url} has no {AntiforgeryField} field: a browser's post would be refused.");
+            }
+        }
+        return page.QuerySelector($"input[name='{AntiforgeryField}']")?.GetAttribute("value")
+            ?? throw new ShouldAssertException($"{pageUrl} has no {AntiforgeryField} field to post {url} with.");
     }
 
     /// <summary>
@@ -146,8 +179,7 @@ public class SispmpiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         string fileField, string fileName, byte[] fileContent, string fileContentType = "application/octet-stream", string? formPage = null)
     {
         var page = await GetDocumentAsync(client, formPage ?? url);
-        var token = page.QuerySelector($"input[name='{AntiforgeryField}']")?.GetAttribute("value")
-            ?? throw new ShouldAssertException($"{formPage ?? url} has no {AntiforgeryField} field to post {url} with.");
+        var token = TokenOfFormPosting(page, formPage ?? url, url);
         using var content = new MultipartFormDataContent();
         foreach (var (name, value) in fields)
         {

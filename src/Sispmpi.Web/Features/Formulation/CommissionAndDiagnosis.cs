@@ -17,8 +17,13 @@ public sealed class IntegrityCommission : IOrganizationScoped
     public DateOnly? StartDate { get; set; }
     public int? PlannedDurationDays { get; set; }
     public List<CommissionMember> Members { get; set; } = [];
+    /// <summary>The acts after the instituting one: deadline extensions and changes of membership.</summary>
+    public List<CommissionAct> Acts { get; set; } = [];
 
-    public DateOnly? Deadline => StartDate is { } start && PlannedDurationDays is { } days ? start.AddDays(days) : null;
+    /// <summary>The end of the working period: start plus the planned duration plus every extension (of the loaded <see cref="Acts"/>).</summary>
+    public DateOnly? Deadline => StartDate is { } start && PlannedDurationDays is { } days
+        ? start.AddDays(days + Acts.Where(a => a.Kind == CommissionActKind.DeadlineExtension).Sum(a => a.ExtensionDays ?? 0))
+        : null;
 }
 
 public sealed class CommissionMember : IOrganizationScoped
@@ -31,6 +36,12 @@ public sealed class CommissionMember : IOrganizationScoped
     public Organizations.AdministrativeUnit? Unit { get; set; }
     public string? Email { get; set; }
     public bool IsCoordinator { get; set; }
+    /// <summary>MASP or other registration number (matrícula).</summary>
+    public string? Registration { get; set; }
+    /// <summary>When the member left the commission; null while active. A former member stays listed, inactive.</summary>
+    public DateOnly? InactiveSince { get; set; }
+
+    public bool IsActive => InactiveSince is null;
 }
 
 /// <summary>Step 2 of the formulation (SPEC §3.1): strategic information, instruments, results, acknowledgement.</summary>

@@ -14,6 +14,7 @@ internal sealed class IntegrityCommissionConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(c => c.PlanId).IsUnique();
         builder.HasOne<IntegrityPlan>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.CommissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Acts).WithOne().HasForeignKey(a => a.CommissionId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(c => c.Deadline);
     }
 }
@@ -24,6 +25,8 @@ internal sealed class CommissionMemberConfiguration : IEntityTypeConfiguration<C
     {
         builder.Property(m => m.Name).HasMaxLength(200);
         builder.Property(m => m.Email).HasMaxLength(256);
+        builder.Property(m => m.Registration).HasMaxLength(40);
+        builder.Ignore(m => m.IsActive);
         builder.HasOne(m => m.Unit).WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => m.OrganizationId);
     }

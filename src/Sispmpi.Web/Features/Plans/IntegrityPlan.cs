@@ -28,6 +28,8 @@ public sealed class IntegrityPlan : IOrganizationScoped
     // Steps 5 and 6: when the drafts were last generated.
     public DateTimeOffset? ProgramDraftGeneratedAt { get; set; }
     public DateTimeOffset? PlanDraftGeneratedAt { get; set; }
+    /// <summary>The organization's integrity programme this plan is a cycle of.</summary>
+    public int? ProgrammeId { get; set; }
     /// <summary>The plan this version or edition was derived from.</summary>
     public int? OriginPlanId { get; set; }
     public List<PlanAxis> Axes { get; set; } = [];

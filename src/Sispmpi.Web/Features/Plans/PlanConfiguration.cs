@@ -11,6 +11,7 @@ internal sealed class IntegrityPlanConfiguration : IEntityTypeConfiguration<Inte
         builder.Property(p => p.Edition).HasMaxLength(40);
         builder.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<IntegrityPlan>().WithMany().HasForeignKey(p => p.OriginPlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Formulation.IntegrityProgramme>().WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Axes).WithOne().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Actions).WithOne(a => a.Plan).HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.OrganizationId, p.Status });

@@ -180,6 +180,7 @@ public static class HostSetup
         services.AddScoped<Features.Documents.DocumentSigning>();
         services.AddScoped<Features.Documents.DocumentVerifier>();
         services.AddScoped<Features.Formulation.Lifecycle.PlanLifecycle>();
+        services.AddScoped<Features.Formulation.Lifecycle.PlanCarryOver>();
         services.AddScoped<Features.Formulation.Import.ActionImporter>();
         services.AddScoped<Features.Formulation.Steps.FormulationProgressService>();
         services.AddScoped<Features.Formulation.Editor.PlanTree>();

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Sispmpi.Core.Formulation;
 using Sispmpi.Core.Identity;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Formulation.Steps;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Tenancy;
@@ -12,7 +14,8 @@ namespace Sispmpi.Web.Features.Formulation.Lifecycle;
 /// The plan's life cycle (SPEC §3): Não iniciado → Em elaboração → Publicado → Obsoleto. Every method returns
 /// null on success or a Portuguese message saying why the transition is refused.
 /// </summary>
-public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, TimeProvider clock, Notifications.Notifier notifier)
+public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, TimeProvider clock, Notifications.Notifier notifier,
+    FormulationProgressService progress, PlanCarryOver carryOver)
 {
     /// <summary>The first thing the commission enters moves a plan from "não iniciado" to "em elaboração".</summary>
     public async Task MarkInPreparationAsync(int planId, CancellationToken cancellationToken = default)
@@ -25,37 +28,22 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
         }
     }
 
-    /// <summary>What still prevents publication, in Portuguese; empty when the plan can be published.</summary>
-    public async Task<IReadOnlyList<string>> PublicationBlockersAsync(int planId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether the plan may be published, by <see cref="FormulationSteps.CanPublish"/> alone: null when it may, else why
+    /// not, in Portuguese (the steps page names what each step still lacks).
+    /// </summary>
+    public async Task<string?> PublicationRefusalAsync(int planId, CancellationToken cancellationToken = default)
     {
-        var blockers = new List<string>();
-        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, cancellationToken);
-        if (plan.IsReadOnly)
+        var snapshot = await progress.SnapshotAsync(planId, cancellationToken);
+        if (snapshot is null)
         {
-            blockers.Add("O plano já está publicado.");
+            return "Plano não encontrado.";
         }
-        if (!await db.PlanActions.AnyAsync(a => a.PlanId == planId, cancellationToken))
+        if (snapshot.Publication.PublishedAt is not null)
         {
-            blockers.Add("O plano não tem ações.");
+            return "O plano já está publicado.";
         }
-        if (plan.ValidFrom is null || plan.ValidTo is null || plan.ValidatedAt is null)
-        {
-            blockers.Add("A validação geral (etapa 4) não foi concluída.");
-        }
-        var publication = await db.PlanPublications.AsNoTracking().FirstOrDefaultAsync(p => p.PlanId == planId, cancellationToken);
-        if (publication is null || string.IsNullOrWhiteSpace(publication.ActName) || string.IsNullOrWhiteSpace(publication.ActNumber) || publication.ActDate is null)
-        {
-            blockers.Add("Informe o ato de publicação: nome, número e data.");
-        }
-        if (publication?.FinalPdfKey is null)
-        {
-            blockers.Add("Envie o PDF final assinado do plano.");
-        }
-        if (publication?.HeadAcknowledgedAt is null || publication.InternalControlAcknowledgedAt is null)
-        {
-            blockers.Add("Faltam as ciências da alta administração e do controle interno.");
-        }
-        return blockers;
+        return FormulationSteps.CanPublish(snapshot) ? null : "O plano ainda não pode ser publicado: conclua as etapas anteriores.";
     }
 
     /// <summary>
@@ -64,10 +52,9 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
     /// </summary>
     public async Task<string?> PublishAsync(int planId, CancellationToken cancellationToken = default)
     {
-        var blockers = await PublicationBlockersAsync(planId, cancellationToken);
-        if (blockers.Count > 0)
+        if (await PublicationRefusalAsync(planId, cancellationToken) is string refusal)
         {
-            return string.Join(" ", blockers);
+            return refusal;
         }
         var plan = await db.Plans.Include(p => p.Organization).FirstAsync(p => p.Id == planId, cancellationToken);
         var now = clock.GetUtcNow();
@@ -151,49 +138,19 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
         {
             OrganizationId = source.OrganizationId, Title = source.Title, Edition = edition, Version = version, Status = PlanStatus.InPreparation,
             ValidFrom = source.ValidFrom, ValidTo = source.ValidTo, CreatedAt = clock.GetUtcNow(), OriginPlanId = source.Id,
+            Stakeholders = source.Stakeholders is null ? null : [.. source.Stakeholders], OtherStakeholders = source.OtherStakeholders,
+            ProgrammeId = await carryOver.ProgrammeIdAsync(source.OrganizationId, cancellationToken),
         };
+        if (source.ProgrammeId is null)
+        {
+            // A plan older than the programme joins it, as the schema migration did with every plan.
+            (await db.Plans.FirstAsync(p => p.Id == source.Id, cancellationToken)).ProgrammeId = revision.ProgrammeId;
+        }
         db.Plans.Add(revision);
         await db.SaveChangesAsync(cancellationToken);
-
-        var axes = await db.PlanAxes.AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.ParentId).ToListAsync(cancellationToken);
-        var copies = new Dictionary<int, PlanAxis>();
-        foreach (var axis in axes.Where(a => a.ParentId is null).Concat(axes.Where(a => a.ParentId is not null)))
-        {
-            var copy = new PlanAxis
-            {
-                OrganizationId = axis.OrganizationId, PlanId = revision.Id, Position = axis.Position, Number = axis.Number, Title = axis.Title,
-                Description = axis.Description, Parent = axis.ParentId is int parent ? copies[parent] : null,
-            };
-            copies[axis.Id] = copy;
-            db.PlanAxes.Add(copy);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        var actions = await db.PlanActions.AsNoTracking().Where(a => a.PlanId == planId).ToListAsync(cancellationToken);
-        var carried = new Dictionary<int, PlanAction>();
-        foreach (var a in actions)
-        {
-            db.PlanActions.Add(carried[a.Id] = new PlanAction
-            {
-                OrganizationId = a.OrganizationId, PlanId = revision.Id, AxisId = copies[a.AxisId].Id, Position = a.Position, Number = a.Number,
-                Title = a.Title, Description = a.Description, ExecutingUnitId = a.ExecutingUnitId, Classification = a.Classification,
-                ActionType = a.ActionType, PlannedStart = a.PlannedStart, PlannedEnd = a.PlannedEnd, PlannedBudget = a.PlannedBudget,
-                Objectives = a.Objectives, Benefits = a.Benefits, SuggestedEvidence = a.SuggestedEvidence, GoalIndicator = a.GoalIndicator,
-                GoalUnit = a.GoalUnit, GoalBaseline = a.GoalBaseline, GoalTarget = a.GoalTarget, Weight = a.Weight, OriginActionId = a.Id,
-                // The execution so far travels with the action: a revision changes the plan, not what was done.
-                StartedOn = a.StartedOn, ConcludedOn = a.ConcludedOn, DiscontinuedOn = a.DiscontinuedOn,
-                DiscontinuationJustification = a.DiscontinuationJustification, BudgetSpent = a.BudgetSpent, LastUpdateAt = a.LastUpdateAt,
-                ExecutionNotes = a.ExecutionNotes, LimitingFactors = a.LimitingFactors, OtherLimitingFactors = a.OtherLimitingFactors,
-                CurrentValue = a.CurrentValue, ResponsibleUserId = a.ResponsibleUserId,
-            });
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        // So do the people involved; evidence and measurements stay with the origin action, reached through it.
-        var participants = await db.ActionParticipants.AsNoTracking().Where(p => carried.Keys.Contains(p.ActionId)).ToListAsync(cancellationToken);
-        db.ActionParticipants.AddRange(participants.Select(p => new Execution.ActionParticipant
-        {
-            OrganizationId = p.OrganizationId, ActionId = carried[p.ActionId].Id, UserId = p.UserId,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
+        // The programme goes on: the new plan starts from its current state, and the plan tree comes with it.
+        var risks = await carryOver.CopyProgrammeAsync(source.Id, revision.Id, cancellationToken);
+        await carryOver.CopyPlanTreeAsync(source.Id, revision.Id, risks, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

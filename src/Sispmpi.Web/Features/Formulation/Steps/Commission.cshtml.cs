@@ -55,9 +55,40 @@ public sealed class CommissionModel(SispmpiDbContext db, FormulationProgressServ
         public string? Email { get; set; }
 
         public bool IsCoordinator { get; set; }
+
+        [StringLength(40, ErrorMessage = "O MASP ou matrícula deve ter até 40 caracteres.")]
+        public string? Registration { get; set; }
+
+        /// <summary>Blank while the member is active; the date the member left otherwise.</summary>
+        public string? InactiveSince { get; set; }
     }
 
-    public sealed record MemberRow(int Id, string Name, string? Unit, string? Email, bool IsCoordinator);
+    /// <summary>A later act of the commission: a deadline extension or a change of membership.</summary>
+    public sealed class ActInput
+    {
+        public CommissionActKind? Kind { get; set; }
+
+        [StringLength(100, ErrorMessage = "O tipo do ato deve ter até 100 caracteres.")]
+        public string? ActType { get; set; }
+
+        [StringLength(60, ErrorMessage = "O número do ato deve ter até 60 caracteres.")]
+        public string? ActNumber { get; set; }
+
+        public string? ActDate { get; set; }
+
+        [StringLength(1000, ErrorMessage = "O endereço do ato deve ter até 1000 caracteres.")]
+        public string? ActLink { get; set; }
+
+        public string? ExtensionDays { get; set; }
+
+        [StringLength(1000, ErrorMessage = "A descrição deve ter até 1000 caracteres.")]
+        public string? Notes { get; set; }
+    }
+
+    public sealed record MemberRow(int Id, string Name, string? Unit, string? Email, bool IsCoordinator, string? Registration, DateOnly? InactiveSince);
+
+    public ActInput Act { get; set; } = new();
+    public IReadOnlyList<CommissionAct> Acts { get; private set; } = [];
 
     public CommissionInput Input { get; set; } = new();
     public MemberInput Member { get; set; } = new();
@@ -73,7 +104,7 @@ public sealed class CommissionModel(SispmpiDbContext db, FormulationProgressServ
         {
             return NotFound();
         }
-        var commission = await Db.Commissions.AsNoTracking().FirstOrDefaultAsync(c => c.PlanId == planId);
+        var commission = await Db.Commissions.AsNoTracking().Include(c => c.Acts).FirstOrDefaultAsync(c => c.PlanId == planId);
         if (commission is not null)
         {
             Input = new CommissionInput
@@ -92,7 +123,11 @@ public sealed class CommissionModel(SispmpiDbContext db, FormulationProgressServ
             {
                 return NotFound();
             }
-            Member = new MemberInput { Id = member.Id, Name = member.Name, UnitId = member.UnitId, Email = member.Email, IsCoordinator = member.IsCoordinator };
+            Member = new MemberInput
+            {
+                Id = member.Id, Name = member.Name, UnitId = member.UnitId, Email = member.Email, IsCoordinator = member.IsCoordinator,
+                Registration = member.Registration, InactiveSince = FormValues.DateText(member.InactiveSince),
+            };
         }
         await LoadListsAsync();
         return Page();
@@ -127,6 +162,7 @@ public sealed class CommissionModel(SispmpiDbContext db, FormulationProgressServ
         }
 
         var commission = await EnsureCommissionAsync();
+        await Db.Entry(commission).Collection(c => c.Acts).LoadAsync();
         commission.IsFormallyInstituted = instituted;
         // The act only exists for a formally instituted commission.
         commission.ActType = instituted ? FormValues.Clean(Input.ActType) : null;
@@ -164,7 +200,12 @@ public sealed class CommissionModel(SispmpiDbContext db, FormulationProgressServ
         {
             ModelState.AddModelError("Member.Email", "Já há um membro da comissão com este e-mail.");
         }
-        var coordinator = commission?.Members.FirstOrDefault(m => m.IsCoordinator && m.Id != Member.Id);
+        var inactiveSince = FormValues.Date(ModelState, "Member.InactiveSince", Member.InactiveSince, "a data em que o membro deixou a comissão");
+        if (Member.IsCoordinator && (inactiveSince is not null || ModelState.ContainsKey("Member.InactiveSince") && ModelState["Member.InactiveSince"]!.Errors.Count > 0))
+        {
+            ModelState.AddModelError("Member.IsCoordinator", "Um membro que deixou a comissão não pode ser o coordenador.");
+        }
+        var coordinator = commission?.Members.FirstOrDefault(m => m.IsCoordinator && m.IsActive && m.Id != Member.Id);
         if (Member.IsCoordinator && coordinator is not null)
         {
             ModelState.AddModelError("Member.IsCoordinator",
@@ -187,9 +228,11 @@ public sealed class CommissionModel(SispmpiDbContext db, FormulationProgressServ
         member.UnitId = Member.UnitId;
         member.Email = email;
         member.IsCoordinator = Member.IsCoordinator;
+        member.Registration = FormValues.Clean(Member.Registration);
+        member.InactiveSince = inactiveSince;
         await Db.SaveChangesAsync();
         await lifecycle.MarkInPreparationAsync(planId);
-        var coordinators = commission.Members.Count(m => m.IsCoordinator);
+        var coordinators = commission.Members.Count(m => m.IsCoordinator && m.IsActive);
         TempData["Sucesso"] = (Member.Id == 0 ? $"{member.Name} foi incluído(a) na comissão." : $"Dados de {member.Name} salvos.")
             + (coordinators == 0 ? " Lembre-se de indicar um coordenador." : "");
         return Redirect($"/planos/{planId}/etapas/comissao#membros");
@@ -215,6 +258,74 @@ public sealed class CommissionModel(SispmpiDbContext db, FormulationProgressServ
         return Redirect($"/planos/{planId}/etapas/comissao#membros");
     }
 
+    /// <summary>Records a later act: a deadline extension (with the days it adds) or a change of membership.</summary>
+    public async Task<IActionResult> OnPostActAsync(int planId)
+    {
+        if (!await LoadAsync(planId))
+        {
+            return NotFound();
+        }
+        await TryUpdateModelAsync(Act, nameof(Act));
+        var commission = await Db.Commissions.Include(c => c.Acts).FirstOrDefaultAsync(c => c.PlanId == planId);
+        if (commission is null)
+        {
+            ModelState.AddModelError("Act.Kind", "Salve primeiro os dados da comissão; os atos posteriores se somam a ela.");
+        }
+        if (Act.Kind is not (CommissionActKind.DeadlineExtension or CommissionActKind.MembershipChange))
+        {
+            ModelState.AddModelError("Act.Kind", "Escolha o tipo de ato: prorrogação de prazo ou alteração na composição.");
+        }
+        if (string.IsNullOrWhiteSpace(Act.ActType))
+        {
+            ModelState.AddModelError("Act.ActType", "Informe o tipo do ato (por exemplo, portaria ou resolução).");
+        }
+        if (string.IsNullOrWhiteSpace(Act.ActNumber))
+        {
+            ModelState.AddModelError("Act.ActNumber", "Informe o número do ato.");
+        }
+        var date = FormValues.Date(ModelState, "Act.ActDate", Act.ActDate, "a data do ato", required: true);
+        var link = FormValues.Link(ModelState, "Act.ActLink", Act.ActLink, "o endereço (link) do ato");
+        var days = FormValues.Number(ModelState, "Act.ExtensionDays", Act.ExtensionDays, "os dias de prorrogação", 1, 3650,
+            required: Act.Kind == CommissionActKind.DeadlineExtension);
+        if (!ModelState.IsValid)
+        {
+            await LoadCommissionFormAsync();
+            await LoadListsAsync();
+            return Page();
+        }
+        var act = new CommissionAct
+        {
+            OrganizationId = Plan.OrganizationId, Kind = Act.Kind!.Value, ActType = Act.ActType!.Trim(), ActNumber = Act.ActNumber!.Trim(),
+            ActDate = date!.Value, ActLink = link, Notes = FormValues.Clean(Act.Notes),
+            ExtensionDays = Act.Kind == CommissionActKind.DeadlineExtension ? days : null,
+        };
+        commission!.Acts.Add(act);
+        await Db.SaveChangesAsync();
+        await lifecycle.MarkInPreparationAsync(planId);
+        TempData["Sucesso"] = act.Kind == CommissionActKind.DeadlineExtension
+            ? $"Prorrogação de prazo registrada. Novo prazo para a conclusão dos trabalhos: {Labels.Date(commission.Deadline)}."
+            : "Alteração na composição registrada. Atualize os membros: inclua os novos e informe a data de saída dos que deixaram a comissão.";
+        return Redirect($"/planos/{planId}/etapas/comissao#atos");
+    }
+
+    public async Task<IActionResult> OnPostRemoveActAsync(int planId, int actId)
+    {
+        if (!await LoadAsync(planId))
+        {
+            return NotFound();
+        }
+        var act = await Db.CommissionActs
+            .FirstOrDefaultAsync(a => a.Id == actId && Db.Commissions.Any(c => c.Id == a.CommissionId && c.PlanId == planId));
+        if (act is null)
+        {
+            return NotFound();
+        }
+        Db.CommissionActs.Remove(act);
+        await Db.SaveChangesAsync();
+        TempData["Sucesso"] = $"Ato {act.ActType} nº {act.ActNumber} removido.";
+        return Redirect($"/planos/{planId}/etapas/comissao#atos");
+    }
+
     private async Task<IntegrityCommission> EnsureCommissionAsync()
     {
         var commission = await Db.Commissions.Include(c => c.Members).FirstOrDefaultAsync(c => c.PlanId == Plan.Id);
@@ -228,7 +339,7 @@ public sealed class CommissionModel(SispmpiDbContext db, FormulationProgressServ
 
     private async Task LoadCommissionFormAsync()
     {
-        var commission = await Db.Commissions.AsNoTracking().FirstOrDefaultAsync(c => c.PlanId == Plan.Id);
+        var commission = await Db.Commissions.AsNoTracking().Include(c => c.Acts).FirstOrDefaultAsync(c => c.PlanId == Plan.Id);
         if (commission is not null)
         {
             Input = new CommissionInput
@@ -245,9 +356,13 @@ public sealed class CommissionModel(SispmpiDbContext db, FormulationProgressServ
     {
         Members = await Db.CommissionMembers.AsNoTracking()
             .Where(m => Db.Commissions.Any(c => c.Id == m.CommissionId && c.PlanId == Plan.Id))
-            .OrderByDescending(m => m.IsCoordinator).ThenBy(m => m.Name)
+            .OrderBy(m => m.InactiveSince != null).ThenByDescending(m => m.IsCoordinator).ThenBy(m => m.Name)
             .Select(m => new MemberRow(m.Id, m.Name, m.Unit == null ? null : m.Unit.Acronym == null ? m.Unit.Name : m.Unit.Acronym + " — " + m.Unit.Name,
-                m.Email, m.IsCoordinator))
+                m.Email, m.IsCoordinator, m.Registration, m.InactiveSince))
+            .ToListAsync();
+        Acts = await Db.CommissionActs.AsNoTracking()
+            .Where(a => Db.Commissions.Any(c => c.Id == a.CommissionId && c.PlanId == Plan.Id))
+            .OrderBy(a => a.ActDate).ThenBy(a => a.Id)
             .ToListAsync();
         var current = Member.UnitId;
         Units = await Db.AdministrativeUnits.AsNoTracking()

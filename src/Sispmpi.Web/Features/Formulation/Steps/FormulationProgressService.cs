@@ -71,9 +71,10 @@ public sealed class FormulationProgressService(SispmpiDbContext db)
             .Select(c => new
             {
                 c.IsFormallyInstituted, c.ActType, c.ActNumber, c.ActDate, c.StartDate, c.PlannedDurationDays,
-                Members = c.Members.Count,
-                MembersMissingDetails = c.Members.Count(m => m.UnitId == null || m.Email == null || m.Email == ""),
-                Coordinators = c.Members.Count(m => m.IsCoordinator),
+                // Former members (inactive) no longer count towards the commission's composition.
+                Members = c.Members.Count(m => m.InactiveSince == null),
+                MembersMissingDetails = c.Members.Count(m => m.InactiveSince == null && (m.UnitId == null || m.Email == null || m.Email == "")),
+                Coordinators = c.Members.Count(m => m.InactiveSince == null && m.IsCoordinator),
             })
             .FirstOrDefaultAsync(cancellationToken);
         var diagnosis = await db.Diagnoses.AsNoTracking().FirstOrDefaultAsync(d => d.PlanId == planId, cancellationToken);

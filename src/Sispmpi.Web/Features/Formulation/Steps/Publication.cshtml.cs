@@ -32,11 +32,8 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
     public const string TrainingPlan = "capacitacao";
     public const string Folder = "publicacoes";
 
-    private static readonly Missing[] _namedByLifecycle =
-    [
-        Missing.PublicationActName, Missing.PublicationActNumber, Missing.PublicationActDate, Missing.PublicationFinalPdf,
-        Missing.PublicationHeadAcknowledgement, Missing.PublicationInternalControlAcknowledgement, Missing.Published,
-    ];
+    private static readonly Missing[] _acknowledgements =
+        [Missing.PublicationHeadAcknowledgement, Missing.PublicationInternalControlAcknowledgement];
 
     public sealed class ActInput
     {
@@ -145,19 +142,21 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
             return NotFound();
         }
         await LoadSavedAsync(fillForm: true);
-        var blockers = await lifecycle.PublicationBlockersAsync(planId);
-        if (blockers.Count > 0 || !Progress.CanPublish)
+        // Whether to publish is FormulationSteps.CanPublish's answer alone; the page then says what each step lacks.
+        if (await lifecycle.PublicationRefusalAsync(planId) is string refused)
         {
-            PublishBlockers = blockers;
-            // The life cycle already names the act, the final PDF and the acknowledgements; the steps add the rest.
+            var publication = Progress[FormulationStep.Publication].Missing.Where(m => m != Missing.Published).ToList();
+            var bothAcknowledgements = _acknowledgements.All(publication.Contains);
+            PublishBlockers = publication.Where(m => !(bothAcknowledgements && _acknowledgements.Contains(m))).Select(StepTexts.Sentence)
+                .Concat(bothAcknowledgements ? ["Faltam as ciências da alta administração e do controle interno."] : [])
+                .ToList();
             PublishMissing = Progress.Steps
-                .Where(s => s.State != StepState.Done)
-                .SelectMany(s => s.Missing.Where(m => !_namedByLifecycle.Contains(m))
-                    .Select(m => $"Etapa {(int)s.Step} ({StepTexts.Title(s.Step).ToLowerInvariant()}): {StepTexts.Sentence(m)}"))
+                .Where(s => s.Step != FormulationStep.Publication && s.State != StepState.Done)
+                .SelectMany(s => s.Missing.Select(m => $"Etapa {(int)s.Step} ({StepTexts.Title(s.Step).ToLowerInvariant()}): {StepTexts.Sentence(m)}"))
                 .ToList();
             if (!PublishRefused)
             {
-                PublishMissing = ["Conclua as etapas anteriores."];
+                PublishBlockers = [refused];
             }
             return Page();
         }
