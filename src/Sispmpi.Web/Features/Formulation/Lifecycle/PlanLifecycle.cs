@@ -183,7 +183,7 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
                 StartedOn = a.StartedOn, ConcludedOn = a.ConcludedOn, DiscontinuedOn = a.DiscontinuedOn,
                 DiscontinuationJustification = a.DiscontinuationJustification, BudgetSpent = a.BudgetSpent, LastUpdateAt = a.LastUpdateAt,
                 ExecutionNotes = a.ExecutionNotes, LimitingFactors = a.LimitingFactors, OtherLimitingFactors = a.OtherLimitingFactors,
-                CurrentValue = a.CurrentValue, ResponsibleUserId = a.ResponsibleUserId,
+                CurrentValue = a.CurrentValue, ResponsibleUserId = a.ResponsibleUserId, ResponsibleServantId = a.ResponsibleServantId,
             });
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -192,6 +192,11 @@ public sealed class PlanLifecycle(SispmpiDbContext db, TenantContext tenant, Tim
         db.ActionParticipants.AddRange(participants.Select(p => new Execution.ActionParticipant
         {
             OrganizationId = p.OrganizationId, ActionId = carried[p.ActionId].Id, UserId = p.UserId,
+        }));
+        var servants = await db.ActionServants.AsNoTracking().Where(p => carried.Keys.Contains(p.ActionId)).ToListAsync(cancellationToken);
+        db.ActionServants.AddRange(servants.Select(p => new Users.Servants.ActionServant
+        {
+            OrganizationId = p.OrganizationId, ActionId = carried[p.ActionId].Id, ServantId = p.ServantId,
         }));
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
