@@ -72,7 +72,8 @@ public sealed class FunctionalDataTests(SispmpiAppFactory app) : IClassFixture<S
         var actionId = await app.CreateActionAsync("Ação de quem tem MASP", a => a.ResponsibleUserId = userId);
         var commission = await app.LoginAsync(Commission);
         var tab = await SispmpiAppFactory.GetDocumentAsync(commission, $"/acoes/{actionId}/responsabilidade");
-        tab.QuerySelector("[data-responsible]")!.TextContent.ShouldContain("Ulisses Conta Própria (MASP 7700112, Assessor)");
+        tab.QuerySelector("[data-staff] tbody tr")!.QuerySelectorAll("td").Select(c => c.TextContent.Trim())
+            .ShouldBe(["Responsável", "Ulisses Conta Própria", "7700112", "Assessor", "Sim"]);
         tab.QuerySelectorAll("#Input_ResponsibleUserId option").Select(o => o.TextContent)
             .ShouldContain("Ulisses Conta Própria (MASP 7700112, Assessor)");
     }

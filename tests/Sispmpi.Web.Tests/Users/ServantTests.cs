@@ -115,8 +115,13 @@ public sealed class ServantTests(SispmpiAppFactory app) : IClassFixture<SispmpiA
         action.ResponsibleServantId.ShouldBe(responsibleId);
         action.ResponsibleUserId.ShouldBeNull();
         var tab = await SispmpiAppFactory.GetDocumentAsync(commission, url);
-        tab.QuerySelector("[data-responsible]")!.TextContent.ShouldContain($"Rosa Responsável Sem Conta (MASP {responsibleMasp}, Analista de Planejamento)");
-        tab.QuerySelector("[data-participants]")!.TextContent.ShouldContain($"Elias Envolvido Sem Conta (MASP {involvedMasp}, Analista de Planejamento) — sem conta");
+        tab.QuerySelector("[data-responsible]")!.TextContent.ShouldBe("Rosa Responsável Sem Conta (sem conta)");
+        tab.QuerySelector("[data-participants]")!.TextContent.ShouldBe("Elias Envolvido Sem Conta (sem conta)");
+        var staff = tab.QuerySelectorAll("[data-staff] tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()))).ToList();
+        staff.ShouldBe([
+            $"Responsável | Rosa Responsável Sem Conta | {responsibleMasp} | Analista de Planejamento | Não",
+            $"Envolvido | Elias Envolvido Sem Conta | {involvedMasp} | Analista de Planejamento | Não",
+        ]);
         var list = await SispmpiAppFactory.GetDocumentAsync(commission, "/execucao?busca=" + Uri.EscapeDataString(action.Title));
         list.Body!.TextContent.ShouldContain("Rosa Responsável Sem Conta");
 

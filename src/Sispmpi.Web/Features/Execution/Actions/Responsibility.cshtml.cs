@@ -50,6 +50,28 @@ public sealed class ResponsibilityModel(SispmpiDbContext db, ActionAccess access
     public IReadOnlyList<Person> Servants { get; private set; } = [];
     public IReadOnlyList<Person> InvolvedServants { get; private set; } = [];
     public IReadOnlyList<SelectListItem> ServantOptions { get; private set; } = [];
+
+    public sealed record StaffMember(Person Person, bool Responsible, bool HasAccount);
+
+    /// <summary>Everyone on the action with MASP and cargo, as the original listed the staff: the responsible first.</summary>
+    public IReadOnlyList<StaffMember> Team
+    {
+        get
+        {
+            var staff = new List<StaffMember>();
+            if (Action.ResponsibleUser is { } user)
+            {
+                staff.Add(new(new Person(user.Id, user.FullName, user.Email ?? "", user.Registration, user.Position), true, true));
+            }
+            else if (Action.ResponsibleServant is { } servant)
+            {
+                staff.Add(new(new Person(servant.Id, servant.Name, "", servant.Registration, servant.Position), true, false));
+            }
+            staff.AddRange(Participants.Select(p => new StaffMember(p, false, true)));
+            staff.AddRange(InvolvedServants.Select(p => new StaffMember(p, false, false)));
+            return staff;
+        }
+    }
     public IReadOnlyList<SelectListItem> UnitOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> ResponsibleOptions { get; private set; } = [];
 
