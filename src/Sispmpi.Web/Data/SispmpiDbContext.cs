@@ -52,6 +52,8 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Formulation.ActionSupportUnit> ActionSupportUnits => Set<Features.Formulation.ActionSupportUnit>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Features.Execution.ActionParticipant> ActionParticipants => Set<Features.Execution.ActionParticipant>();
+    public DbSet<Features.Users.Servants.Servant> Servants => Set<Features.Users.Servants.Servant>();
+    public DbSet<Features.Users.Servants.ActionServant> ActionServants => Set<Features.Users.Servants.ActionServant>();
     public DbSet<Features.Execution.ActionEvidence> ActionEvidence => Set<Features.Execution.ActionEvidence>();
     public DbSet<Features.Execution.ActionMeasurement> ActionMeasurements => Set<Features.Execution.ActionMeasurement>();
     public DbSet<Features.Monitoring.RiskAssessment> RiskAssessments => Set<Features.Monitoring.RiskAssessment>();

@@ -206,6 +206,10 @@ public sealed class SweepFixture : IAsyncLifetime
             db.IntegrityActivities.Add(activity);
             await db.SaveChangesAsync();
             DemoIds["activityId"] = activity.Id.ToString();
+            var servant = new Sispmpi.Web.Features.Users.Servants.Servant { OrganizationId = seplag.Id, Name = "Servidora sem conta da varredura", Registration = "7654321" };
+            db.Servants.Add(servant);
+            await db.SaveChangesAsync();
+            DemoIds["servantId"] = servant.Id.ToString();
             // One of the executor's demo notices: only he opens it; everyone else gets 404.
             DemoIds["notificationId"] = (await db.Notifications.Where(n => n.User!.Email == "executor@demo.gov.br").OrderBy(n => n.Id)
                 .Select(n => n.Id).FirstAsync()).ToString();

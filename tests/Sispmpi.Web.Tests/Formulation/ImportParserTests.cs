@@ -240,6 +240,19 @@ public sealed class ImportParserTests
     }
 
     [Fact]
+    public void A_line_may_give_several_types_separated_by_semicolons_and_an_unknown_one_is_named()
+    {
+        var row = Parse(Csv(Row(("Tipo", "processo; FORMACAO")))).Rows.Single();
+        row.ActionType.ShouldBe("Processo; Formação");
+        ActionTypes.Split(row.ActionType).ShouldBe(["Processo", "Formação"]);
+        Parse(Csv(Row(("Tipo", "Normativo, Sensibilização")))).Rows.Single().ActionType.ShouldBe("Normativo; Sensibilização");
+
+        var error = Parse(Csv(Row(("Tipo", "Processo; Auditoria")))).Errors.Single();
+        error.Column.ShouldBe("Tipo");
+        error.Problem.ShouldContain("Tipo de ação desconhecido: “Auditoria”");
+    }
+
+    [Fact]
     public void Every_rule_of_a_line_is_checked_and_all_problems_are_collected()
     {
         var result = Parse(Csv(

@@ -70,6 +70,18 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
 
         [StringLength(200, ErrorMessage = "O cargo deve ter até 200 caracteres.")]
         public string? Position { get; set; }
+
+        [StringLength(30, ErrorMessage = "O MASP/matrícula deve ter até 30 caracteres.")]
+        public string? Registration { get; set; }
+
+        [StringLength(30, ErrorMessage = "O telefone deve ter até 30 caracteres.")]
+        [RegularExpression(Users.FunctionalData.PhonePattern, ErrorMessage = Users.FunctionalData.PhoneMessage)]
+        public string? Phone { get; set; }
+
+        public static ProfileInput From(AppUser user) => new()
+        {
+            FullName = user.FullName, Position = user.Position, Registration = user.Registration, Phone = user.PhoneNumber,
+        };
     }
 
     public sealed class PasswordInput
@@ -92,7 +104,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         {
             return Challenge();
         }
-        Profile = new ProfileInput { FullName = Account.FullName, Position = Account.Position };
+        Profile = ProfileInput.From(Account);
         Tokens = await tokens.ListAsync(Account.Id);
         return Page();
     }
@@ -106,7 +118,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         }
         // The profile and password forms were bound (empty) too: only the token's own fields count here.
         ModelState.Clear();
-        Profile = new ProfileInput { FullName = Account.FullName, Position = Account.Position };
+        Profile = ProfileInput.From(Account);
         var input = new TokenInput();
         await TryUpdateModelAsync(input, nameof(Token));
         Token = input;
@@ -167,7 +179,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
             return Page();
         }
         Account.FullName = Profile.FullName.Trim();
-        Account.Position = string.IsNullOrWhiteSpace(Profile.Position) ? null : Profile.Position.Trim();
+        Users.FunctionalData.Apply(Account, Profile.Position, Profile.Registration, Profile.Phone);
         await db.SaveChangesAsync();
         TempData["Sucesso"] = "Dados atualizados.";
         return RedirectToPage();
@@ -181,7 +193,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
             return Challenge();
         }
         ClearOther(nameof(Profile));
-        Profile = new ProfileInput { FullName = Account.FullName, Position = Account.Position };
+        Profile = ProfileInput.From(Account);
         if (!ModelState.IsValid)
         {
             Tokens = await tokens.ListAsync(Account.Id);

@@ -34,7 +34,7 @@ internal static class ActionsEndpoints
 
     private static async Task<IResult> Action(int actionId, SispmpiDbContext db, ActionLights lights, CancellationToken cancellationToken)
     {
-        var action = await db.PlanActions.AsNoTracking().Include(a => a.ExecutingUnit).Include(a => a.ResponsibleUser)
+        var action = await db.PlanActions.AsNoTracking().Include(a => a.ExecutingUnit).Include(a => a.ResponsibleUser).Include(a => a.ResponsibleServant)
             .FirstOrDefaultAsync(a => a.Id == actionId, cancellationToken);
         return action is null ? ApiProblems.Problem(StatusCodes.Status404NotFound, ActionNotFound) : Results.Ok(ActionDto.From(action, lights.Of(action)));
     }

@@ -70,14 +70,14 @@ public sealed record ActionDto(int Id, int PlanId, int AxisId, string Number, st
     ActionClassification Classification, string ClassificationLabel, string? ExecutingUnit, DateOnly? PlannedStart, DateOnly? PlannedEnd,
     decimal? PlannedBudget, string? Objectives, string? Benefits, string? SuggestedEvidence, GoalDto? Goal, decimal Weight, ActionStatus Status,
     string StatusLabel, TrafficLight Light, string LightLabel, decimal? Progress, string? Responsible, NonImplementationRisk? Risk,
-    DateTimeOffset? LastUpdateAt)
+    DateTimeOffset? LastUpdateAt, IReadOnlyList<string> ActionTypes)
 {
     public static ActionDto From(PlanAction a, TrafficLight light) => new(a.Id, a.PlanId, a.AxisId, a.Number, a.Title, a.Description, a.ActionType,
         a.Classification, Labels.Of(a.Classification), a.ExecutingUnit?.Acronym ?? a.ExecutingUnit?.Name, a.PlannedStart, a.PlannedEnd,
         a.PlannedBudget, a.Objectives, a.Benefits, a.SuggestedEvidence,
         a.GoalTarget is null && a.GoalIndicator is null ? null : new GoalDto(a.GoalIndicator, a.GoalUnit, a.GoalBaseline, a.GoalTarget, a.CurrentValue),
-        a.Weight, a.Status, Labels.Of(a.Status), light, Labels.Of(light), a.Progress, a.ResponsibleUser?.FullName, a.NonImplementationRisk,
-        a.LastUpdateAt);
+        a.Weight, a.Status, Labels.Of(a.Status), light, Labels.Of(light), a.Progress, a.ResponsibleUser?.FullName ?? a.ResponsibleServant?.Name,
+        a.NonImplementationRisk, a.LastUpdateAt, Core.Plans.ActionTypes.Split(a.ActionType));
 }
 
 public sealed record EvidenceDto(int Id, EvidenceKind Kind, string Description, string? Url, string? ProcessNumber, string? FileName, long? FileSize,

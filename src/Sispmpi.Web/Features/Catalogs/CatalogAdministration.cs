@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
 
 namespace Sispmpi.Web.Features.Catalogs;
@@ -38,7 +39,10 @@ public sealed class CatalogAdministration(SispmpiDbContext db)
         CatalogKind.LimitingFactor => await db.PlanActions.IgnoreQueryFilters()
             .CountAsync(a => a.LimitingFactors != null && a.LimitingFactors.Contains(name), cancellationToken),
         CatalogKind.Stakeholder => await db.Plans.IgnoreQueryFilters().CountAsync(p => p.Stakeholders != null && p.Stakeholders.Contains(name), cancellationToken),
-        CatalogKind.ActionType => await db.PlanActions.IgnoreQueryFilters().CountAsync(a => a.ActionType == name, cancellationToken),
+        // An action's types are one text joined by "; " (Core.Plans.ActionTypes): the name alone, first, last or in between.
+        CatalogKind.ActionType => await db.PlanActions.IgnoreQueryFilters().CountAsync(a => a.ActionType == name
+            || a.ActionType.StartsWith(name + ActionTypes.Separator) || a.ActionType.EndsWith(ActionTypes.Separator + name)
+            || a.ActionType.Contains(ActionTypes.Separator + name + ActionTypes.Separator), cancellationToken),
         CatalogKind.RiskCategory => await db.Risks.IgnoreQueryFilters().CountAsync(r => r.Category == name, cancellationToken),
         _ => 0,
     };
@@ -58,10 +62,15 @@ public sealed class CatalogAdministration(SispmpiDbContext db)
         switch (kind)
         {
             case CatalogKind.ActionType:
-                foreach (var g in await db.PlanActions.IgnoreQueryFilters().Where(a => list.Contains(a.ActionType))
-                             .GroupBy(a => a.ActionType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                // Counted per stored combination of types, then split: an action counts under each of its types.
+                var combinations = await db.PlanActions.IgnoreQueryFilters().GroupBy(a => a.ActionType)
+                    .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+                foreach (var (type, count) in ActionTypes.CountPerType(combinations.Select(g => (g.Key, g.Count))))
                 {
-                    result[g.Key] = g.Count;
+                    if (list.Contains(type))
+                    {
+                        result[type] = count;
+                    }
                 }
                 break;
             case CatalogKind.RiskCategory:

@@ -85,7 +85,7 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant, Action
             .OrderBy(a => a.PlanId).ThenBy(a => a.Axis!.Number).ThenBy(a => a.Position)
             .Select(a => new
             {
-                a.Id, a.Number, a.Title, PlanTitle = a.Plan!.Title, Unit = a.ExecutingUnit!.Acronym, Responsible = a.ResponsibleUser!.FullName,
+                a.Id, a.Number, a.Title, PlanTitle = a.Plan!.Title, Unit = a.ExecutingUnit!.Acronym, Responsible = a.ResponsibleUser!.FullName ?? a.ResponsibleServant!.Name,
                 a.PlannedEnd, a.Status, a.Classification, a.LastUpdateOn, a.StartedOn,
             })
             .ToPagedAsync(PageNumber);

@@ -9,6 +9,8 @@ public sealed class AppUser : IdentityUser<int>
     public required string FullName { get; set; }
     /// <summary>Cargo, printed with electronic signatures.</summary>
     public string? Position { get; set; }
+    /// <summary>MASP or registration number, optional, shown beside the name in staff lists and documents.</summary>
+    public string? Registration { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>11 digits, unique: gov.br's <c>sub</c> is matched against it (Features/Account/GovBr).</summary>

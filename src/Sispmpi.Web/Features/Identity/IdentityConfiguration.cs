@@ -9,6 +9,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.FullName).HasMaxLength(200);
         builder.Property(u => u.Position).HasMaxLength(200);
+        builder.Property(u => u.Registration).HasMaxLength(30);
         builder.Property(u => u.Cpf).HasMaxLength(11);
         builder.HasIndex(u => u.Cpf).IsUnique();
         builder.HasMany(u => u.Grants).WithOne(g => g.User).HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -56,7 +56,7 @@ public sealed class MonitoringDashboard(SispmpiDbContext db, ActionLights lights
             .Select(a => new
             {
                 a.Id, a.Number, a.Title, a.AxisId, a.Status, a.Classification, a.PlannedStart, a.PlannedEnd, a.LastUpdateOn, a.StartedOn,
-                a.Progress, a.Weight, a.NonImplementationRisk, Responsible = a.ResponsibleUser!.FullName, Unit = a.ExecutingUnit!.Acronym,
+                a.Progress, a.Weight, a.NonImplementationRisk, Responsible = a.ResponsibleUser!.FullName ?? a.ResponsibleServant!.Name, Unit = a.ExecutingUnit!.Acronym,
                 Recommendations = db.Recommendations.Count(r => r.ActionId == a.Id),
                 Unanswered = db.Recommendations.Count(r => r.ActionId == a.Id && r.AnsweredAt == null),
             })

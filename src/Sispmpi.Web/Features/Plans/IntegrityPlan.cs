@@ -69,6 +69,7 @@ public sealed class PlanAction : IOrganizationScoped
     public int? ExecutingUnitId { get; set; }
     public AdministrativeUnit? ExecutingUnit { get; set; }
     public ActionClassification Classification { get; set; }
+    /// <summary>The action's types from the catalog, several joined by <see cref="Core.Plans.ActionTypes.Separator"/>.</summary>
     public required string ActionType { get; set; }
     public DateOnly? PlannedStart { get; set; }
     public DateOnly? PlannedEnd { get; set; }
@@ -103,6 +104,9 @@ public sealed class PlanAction : IOrganizationScoped
     /// <summary>The person answerable for the action; other staff involved are its participants.</summary>
     public int? ResponsibleUserId { get; set; }
     public Identity.AppUser? ResponsibleUser { get; set; }
+    /// <summary>The responsible person when he or she is a registered servant without an account (never with <see cref="ResponsibleUserId"/>).</summary>
+    public int? ResponsibleServantId { get; set; }
+    public Users.Servants.Servant? ResponsibleServant { get; set; }
     /// <summary>The latest risk of non-implementation given by the monitoring committee, kept with each assessment.</summary>
     public Monitoring.NonImplementationRisk? NonImplementationRisk { get; set; }
     /// <summary>The value of the latest measurement of the goal, kept by the measurements page.</summary>

@@ -37,7 +37,7 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
     {
         builder.Property(a => a.Title).HasMaxLength(500);
         builder.Property(a => a.Number).HasMaxLength(20);
-        builder.Property(a => a.ActionType).HasMaxLength(100);
+        builder.Property(a => a.ActionType).HasMaxLength(500);
         builder.Property(a => a.PlannedBudget).HasPrecision(18, 2);
         builder.Property(a => a.BudgetSpent).HasPrecision(18, 2);
         builder.Property(a => a.Weight).HasPrecision(9, 4);
@@ -52,6 +52,8 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         builder.Property(a => a.Progress).HasPrecision(9, 6);
         builder.HasOne(a => a.ResponsibleUser).WithMany().HasForeignKey(a => a.ResponsibleUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.OrganizationId, a.ResponsibleUserId });
+        builder.HasOne(a => a.ResponsibleServant).WithMany().HasForeignKey(a => a.ResponsibleServantId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => a.ResponsibleServantId);
         builder.Property(a => a.LastUpdateOn);
         builder.HasOne(a => a.Axis).WithMany().HasForeignKey(a => a.AxisId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ExecutingUnit).WithMany().HasForeignKey(a => a.ExecutingUnitId).OnDelete(DeleteBehavior.Restrict);

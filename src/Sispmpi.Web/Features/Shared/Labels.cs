@@ -111,6 +111,8 @@ public static class Labels
         "SignedDocument" => "Documento assinado",
         "DocumentSignature" => "Assinatura eletrônica",
         "ActionParticipant" => "Servidor envolvido na ação",
+        "Servant" => "Servidor sem conta",
+        "ActionServant" => "Servidor sem conta envolvido na ação",
         "ActionEvidence" => "Evidência de execução",
         "ActionMeasurement" => "Medição da meta",
         "RiskAssessment" => "Risco de não implementação",

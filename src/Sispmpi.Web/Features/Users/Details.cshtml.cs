@@ -23,11 +23,46 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Noti
     [BindProperty]
     public Profile? NewProfile { get; set; }
 
+    [BindProperty]
+    public FunctionalDataInput Data { get; set; } = new();
+
     /// <summary>Why the profile is granted: kept in the history with the grant (SPEC §3.5).</summary>
     [BindProperty]
     public string? GrantJustification { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int userId) => await LoadAsync(userId) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int userId)
+    {
+        if (!await LoadAsync(userId))
+        {
+            return NotFound();
+        }
+        Data = FunctionalDataInput.From(Person);
+        return Page();
+    }
+
+    /// <summary>MASP/registration, cargo and phone: optional, kept in the history like any change of the account.</summary>
+    public async Task<IActionResult> OnPostDataAsync(int userId)
+    {
+        if (!await LoadAsync(userId))
+        {
+            return NotFound();
+        }
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(Data) + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        if (!ModelState.IsValid)
+        {
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+        var user = await db.Users.FirstAsync(u => u.Id == userId);
+        FunctionalData.Apply(user, Data.Position, Data.Registration, Data.Phone);
+        await db.SaveChangesAsync();
+        TempData["Sucesso"] = "Dados funcionais atualizados.";
+        return Redirect($"/usuarios/{userId}");
+    }
 
     public async Task<IActionResult> OnPostGrantAsync(int userId)
     {
@@ -35,6 +70,7 @@ public sealed class DetailsModel(SispmpiDbContext db, TenantContext tenant, Noti
         {
             return NotFound();
         }
+        Data = FunctionalDataInput.From(Person);
         if (NewProfile is not { } profile || !UserAdministration.GrantableProfiles(tenant).Contains(profile))
         {
             ModelState.AddModelError(nameof(NewProfile), "Escolha um perfil que você pode conceder.");

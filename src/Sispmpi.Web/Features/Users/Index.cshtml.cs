@@ -13,7 +13,8 @@ namespace Sispmpi.Web.Features.Users;
 [Authorize(Policy = Policies.Users)]
 public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant) : PageModel
 {
-    public sealed record Row(int Id, string FullName, string? Email, bool IsActive, IReadOnlyList<Profile> Profiles);
+    public sealed record Row(int Id, string FullName, string? Email, bool IsActive, IReadOnlyList<Profile> Profiles,
+        string? Registration = null, string? Position = null, string? Phone = null);
 
     [BindProperty(SupportsGet = true, Name = "busca")]
     public string? Search { get; set; }
@@ -31,10 +32,11 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant) : Page
         if (!string.IsNullOrWhiteSpace(Search))
         {
             var term = SearchText.Term(Search)!;
-            query = query.Where(u => SearchText.Fold(u.FullName)!.Contains(term) || SearchText.Fold(u.Email)!.Contains(term));
+            query = query.Where(u => SearchText.Fold(u.FullName)!.Contains(term) || SearchText.Fold(u.Email)!.Contains(term)
+                || SearchText.Fold(u.Registration)!.Contains(term));
         }
         var page = await query.OrderBy(u => u.FullName)
-            .Select(u => new { u.Id, u.FullName, u.Email, u.IsActive })
+            .Select(u => new { u.Id, u.FullName, u.Email, u.IsActive, u.Registration, u.Position, u.PhoneNumber })
             .ToPagedAsync(PageNumber);
         var ids = page.Items.Select(u => u.Id).ToList();
         var grants = await db.ProfileGrants.AsNoTracking()
@@ -43,7 +45,7 @@ public sealed class IndexModel(SispmpiDbContext db, TenantContext tenant) : Page
             .ToListAsync();
         Users = new Paged<Row>(
             page.Items.Select(u => new Row(u.Id, u.FullName, u.Email, u.IsActive,
-                grants.Where(g => g.UserId == u.Id).Select(g => g.Profile).Order().ToList())).ToList(),
+                grants.Where(g => g.UserId == u.Id).Select(g => g.Profile).Order().ToList(), u.Registration, u.Position, u.PhoneNumber)).ToList(),
             page.Page, page.PageSize, page.Total);
         PendingInvitations = await db.Invitations.CountAsync(i => i.OrganizationId == organizationId && i.AcceptedAt == null);
     }

@@ -38,7 +38,7 @@ public abstract class ActionPageModel(SispmpiDbContext db, ActionAccess access, 
     protected async Task<bool> LoadAsync(int actionId)
     {
         var action = await Db.PlanActions
-            .Include(a => a.Plan).Include(a => a.Axis).Include(a => a.ExecutingUnit).Include(a => a.ResponsibleUser)
+            .Include(a => a.Plan).Include(a => a.Axis).Include(a => a.ExecutingUnit).Include(a => a.ResponsibleUser).Include(a => a.ResponsibleServant)
             .FirstOrDefaultAsync(a => a.Id == actionId);
         if (action is null)
         {

@@ -52,7 +52,7 @@ public sealed class ActionModel(SispmpiDbContext db, PlanTree tree, PlanLifecycl
         {
             return NotFound();
         }
-        Input.Validate(ModelState, nameof(Input));
+        Input.Validate(ModelState, nameof(Input), TypeOptions.Select(t => t.Value).ToList());
         if (Input.AxisId is int axis && AxisOptions.All(o => o.Value != axis.ToString()))
         {
             ModelState.AddModelError("Input.AxisId", "Escolha um eixo ou subeixo deste plano.");
@@ -124,9 +124,10 @@ public sealed class ActionModel(SispmpiDbContext db, PlanTree tree, PlanLifecycl
             .OrderBy(u => u.Name).Select(u => new SelectListItem(u.Acronym == null ? u.Name : u.Acronym + " — " + u.Name, u.Id.ToString())).ToListAsync();
         var types = await db.CatalogItems.AsNoTracking().Where(c => c.Kind == CatalogKind.ActionType && c.IsActive)
             .OrderBy(c => c.Position).Select(c => c.Name).ToListAsync();
-        if (Existing is not null && !types.Contains(Existing.ActionType))
+        // Types the catalog has since retired stay offered on the actions that have them.
+        if (Existing is not null)
         {
-            types.Add(Existing.ActionType);
+            types.AddRange(Core.Plans.ActionTypes.Split(Existing.ActionType).Where(t => !types.Contains(t)));
         }
         TypeOptions = types.Select(t => new SelectListItem(t, t)).ToList();
         return true;

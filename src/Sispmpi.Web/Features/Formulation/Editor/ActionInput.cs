@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Features.Plans;
@@ -28,9 +29,9 @@ public sealed class ActionInput
     [Required(ErrorMessage = "Escolha a classificação: contínua ou pontual.")]
     public ActionClassification? Classification { get; set; }
 
-    [Required(ErrorMessage = "Escolha o tipo da ação.")]
-    [StringLength(100)]
-    public string? ActionType { get; set; }
+    /// <summary>The types chosen, one form value each (the field keeps its old name, <c>ActionType</c>).</summary>
+    [ModelBinder(Name = "ActionType")]
+    public List<string> ActionTypes { get; set; } = [];
 
     [Required(ErrorMessage = "Informe o início previsto.")]
     public DateOnly? PlannedStart { get; set; }
@@ -58,13 +59,26 @@ public sealed class ActionInput
     public static ActionInput From(PlanAction a, IEnumerable<int> supportUnits) => new()
     {
         AxisId = a.AxisId, Title = a.Title, Description = a.Description, ExecutingUnitId = a.ExecutingUnitId, SupportUnitIds = [.. supportUnits],
-        Objectives = a.Objectives, Benefits = a.Benefits, Classification = a.Classification, ActionType = a.ActionType,
+        Objectives = a.Objectives, Benefits = a.Benefits, Classification = a.Classification, ActionTypes = [.. Core.Plans.ActionTypes.Split(a.ActionType)],
         PlannedStart = a.PlannedStart, PlannedEnd = a.PlannedEnd, PlannedBudget = a.PlannedBudget, SuggestedEvidence = a.SuggestedEvidence,
         GoalIndicator = a.GoalIndicator, GoalUnit = a.GoalUnit, GoalBaseline = a.GoalBaseline, GoalTarget = a.GoalTarget, Weight = a.Weight,
     };
 
-    public void Validate(ModelStateDictionary modelState, string prefix)
+    public void Validate(ModelStateDictionary modelState, string prefix, IReadOnlyCollection<string> knownTypes)
     {
+        var types = Core.Plans.ActionTypes.Clean(ActionTypes);
+        if (types.Count == 0)
+        {
+            modelState.AddModelError($"{prefix}.ActionType", "Escolha pelo menos um tipo para a ação.");
+        }
+        else if (types.FirstOrDefault(t => !knownTypes.Contains(t, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            modelState.AddModelError($"{prefix}.ActionType", $"Tipo de ação desconhecido: “{unknown}”. Escolha os tipos da lista.");
+        }
+        else if (Core.Plans.ActionTypes.Join(types).Length > 500)
+        {
+            modelState.AddModelError($"{prefix}.ActionType", "Os tipos escolhidos, juntos, devem ter até 500 caracteres.");
+        }
         if (PlannedStart is { } start && PlannedEnd is { } end && end < start)
         {
             modelState.AddModelError($"{prefix}.{nameof(PlannedEnd)}", "O término previsto deve ser igual ou posterior ao início.");
@@ -93,7 +107,7 @@ public sealed class ActionInput
         a.Objectives = Clean(Objectives);
         a.Benefits = Clean(Benefits);
         a.Classification = Classification!.Value;
-        a.ActionType = ActionType!.Trim();
+        a.ActionType = Core.Plans.ActionTypes.Join(ActionTypes);
         a.PlannedStart = PlannedStart;
         a.PlannedEnd = PlannedEnd;
         a.PlannedBudget = PlannedBudget;

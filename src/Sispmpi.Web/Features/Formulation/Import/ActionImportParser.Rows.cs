@@ -188,13 +188,13 @@ public static partial class ActionImportParser
         {
             Error(ImportField.ActionType, $"Informe o tipo da ação: {lookups.TypeList}.");
         }
-        else if (lookups.ActionType(type) is { } canonical)
+        else if (lookups.ActionTypes(type, out var unknownType) is { } canonical)
         {
             draft.ActionType = canonical;
         }
         else
         {
-            Error(ImportField.ActionType, $"Tipo de ação desconhecido: “{type}”. Tipos aceitos: {lookups.TypeList}.");
+            Error(ImportField.ActionType, $"Tipo de ação desconhecido: “{unknownType}”. Tipos aceitos: {lookups.TypeList}; separe vários com ponto e vírgula.");
         }
 
         // Dates and budget.
@@ -261,6 +261,31 @@ public static partial class ActionImportParser
         public string TypeList { get; }
 
         public string? ActionType(string text) => _types.GetValueOrDefault(ImportColumns.Normalize(text));
+
+        /// <summary>
+        /// One or more types, separated by ';' — or by ',' when every part is a type — as the catalog writes them,
+        /// joined; null with the first unknown part otherwise.
+        /// </summary>
+        public string? ActionTypes(string text, out string unknown)
+        {
+            unknown = text.Trim();
+            if (ActionType(text) is { } single)
+            {
+                return single;
+            }
+            var separator = text.Contains(';') ? ';' : ',';
+            var found = new List<string>();
+            foreach (var part in text.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (ActionType(part) is not { } canonical)
+                {
+                    unknown = part;
+                    return null;
+                }
+                found.Add(canonical);
+            }
+            return found.Count == 0 ? null : Core.Plans.ActionTypes.Join(found);
+        }
 
         /// <summary>Names separated by ';' — or by ',' when that is the only separator and every part is a unit.</summary>
         public IEnumerable<string> SplitUnits(string text)

@@ -57,7 +57,7 @@ public static class ImportColumns
         new(ImportField.Objectives, "Objetivos", Optional, "Objetivos da ação (até 4.000 caracteres)."),
         new(ImportField.Benefits, "Benefícios", Optional, "Benefícios esperados (até 4.000 caracteres)."),
         new(ImportField.Classification, "Classificação", Required, "Contínua ou Pontual."),
-        new(ImportField.ActionType, "Tipo", Required, "Um dos tipos de ação do catálogo."),
+        new(ImportField.ActionType, "Tipo", Required, "Um ou mais tipos de ação do catálogo, separados por ponto e vírgula (;)."),
         new(ImportField.PlannedStart, "Início previsto", Required, "Data no formato dd/mm/aaaa, por exemplo 01/03/2026."),
         new(ImportField.PlannedEnd, "Término previsto", Required,
             "Data no formato dd/mm/aaaa, igual ou posterior ao início previsto."),

@@ -114,6 +114,8 @@ public sealed class PlanCarryOver(SispmpiDbContext db, TimeProvider clock)
         db.ActionSupportUnits.AddRange(supportUnits.Select(s => Reset(Clone(s), x => x.ActionId = carried[s.ActionId].Id)));
         var participants = await db.ActionParticipants.AsNoTracking().Where(p => origins.Contains(p.ActionId)).ToListAsync(cancellationToken);
         db.ActionParticipants.AddRange(participants.Select(p => Reset(Clone(p), x => x.ActionId = carried[p.ActionId].Id)));
+        var servants = await db.ActionServants.AsNoTracking().Where(p => origins.Contains(p.ActionId)).ToListAsync(cancellationToken);
+        db.ActionServants.AddRange(servants.Select(p => Reset(Clone(p), x => x.ActionId = carried[p.ActionId].Id)));
         var treatments = await db.RiskTreatments.AsNoTracking().Where(t => origins.Contains(t.ActionId)).ToListAsync(cancellationToken);
         db.RiskTreatments.AddRange(treatments.Where(t => riskCopies.ContainsKey(t.RiskId))
             .Select(t => Reset(Clone(t), x => (x.ActionId, x.RiskId) = (carried[t.ActionId].Id, riskCopies[t.RiskId]))));

@@ -163,7 +163,7 @@ public sealed class MonitoringReport(SispmpiDbContext db, ActionLights lights, T
             return null;
         }
         var axes = await db.PlanAxes.AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.Position).ToListAsync(cancellationToken);
-        var actions = await db.PlanActions.AsNoTracking().Include(a => a.ResponsibleUser).Include(a => a.ExecutingUnit)
+        var actions = await db.PlanActions.AsNoTracking().Include(a => a.ResponsibleUser).Include(a => a.ResponsibleServant).Include(a => a.ExecutingUnit)
             .Where(a => a.PlanId == planId).OrderBy(a => a.Position).ToListAsync(cancellationToken);
 
         var parents = axes.ToDictionary(a => a.Id, a => a.ParentId);
@@ -190,7 +190,7 @@ public sealed class MonitoringReport(SispmpiDbContext db, ActionLights lights, T
         {
             var axis = axisById[a.AxisId];
             var (top, sub) = axis.ParentId is int parentId ? (axisById[parentId], axis) : (axis, (PlanAxis?)null);
-            return new ReportAction(a, top, sub, lights.Of(a), a.ResponsibleUser?.FullName,
+            return new ReportAction(a, top, sub, lights.Of(a), Users.Servants.Staff.Responsible(a),
                 a.ExecutingUnit is { } unit ? (unit.Acronym is null ? unit.Name : $"{unit.Acronym} — {unit.Name}") : null,
                 [.. evidence[a.Id]], [.. measurements[a.Id]], [.. assessments[a.Id]], [.. byAction[a.Id]]);
         }
