@@ -169,6 +169,8 @@ public sealed class FormulationJourneyTests(SiteFixture site) : IClassFixture<Si
         await SiteFixture.Field(page, "Data").FillAsync(Iso(today));
         await SiteFixture.Field(page, "Endereço (link) do ato").FillAsync("https://www.demo.gov.br/resolucao-9090-2089");
         await page.GetByLabel("Sim", new() { Exact = true }).First.CheckAsync(Ticked);
+        await SiteFixture.Field(page, "Data do evento").FillAsync(Iso(today));
+        await SiteFixture.Field(page, "Justificativa de não disponibilizar em sítio").FillAsync("O sítio do órgão está em reformulação.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Salvar dados do ato" }).ClickAsync();
         await Expect(SiteFixture.Field(page, "Nome do ato")).ToHaveValueAsync("Resolução SEPLAG");
 

@@ -182,6 +182,8 @@ public sealed class RevisionJourneyTests(SiteFixture site) : IClassFixture<SiteF
         await SiteFixture.Field(page, "Data").FillAsync(Iso(today));
         await SiteFixture.Field(page, "Endereço (link) do ato").FillAsync("https://www.demo.gov.br/resolucao-2-2026");
         await page.GetByLabel("Sim", new() { Exact = true }).First.CheckAsync(Ticked);
+        await SiteFixture.Field(page, "Data do evento").FillAsync(Iso(today));
+        await SiteFixture.Field(page, "Justificativa de não disponibilizar em sítio").FillAsync("O sítio do órgão está em reformulação.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Salvar dados do ato" }).ClickAsync();
         await Expect(SiteFixture.Field(page, "Nome do ato")).ToHaveValueAsync("Resolução SEPLAG");
         foreach (var (kind, fileName) in new[] { ("pdf", "plano-v2-assinado.pdf"), ("comunicacao", "comunicacao-v2.pdf"), ("capacitacao", "capacitacao-v2.pdf") })

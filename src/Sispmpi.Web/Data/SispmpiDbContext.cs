@@ -31,6 +31,7 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationYearFigures> OrganizationYearFigures => Set<OrganizationYearFigures>();
+    public DbSet<Features.Oversight.NetworkYearFigures> NetworkYearFigures => Set<Features.Oversight.NetworkYearFigures>();
     public DbSet<AdministrativeUnit> AdministrativeUnits => Set<AdministrativeUnit>();
     public DbSet<ProfileGrant> ProfileGrants => Set<ProfileGrant>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

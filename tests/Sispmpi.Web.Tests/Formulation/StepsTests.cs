@@ -416,7 +416,9 @@ public sealed class StepsTests(SispmpiAppFactory app) : IClassFixture<SispmpiApp
             ["Input.ActDate"] = "2030-03-15",
             ["Input.ActLink"] = "https://www.jornalminasgerais.mg.gov.br/",
             ["Input.HadLaunchEvent"] = "true",
+            ["Input.LaunchEventDate"] = "2030-03-20",
             ["Input.HasPublicWebPage"] = "false",
+            ["Input.WebPageJustification"] = "O sítio do órgão está em reformulação.",
         }))
         {
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

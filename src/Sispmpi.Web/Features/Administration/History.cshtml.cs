@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Documents;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Auditing;
 using Sispmpi.Web.Infrastructure.Tenancy;
@@ -11,9 +12,9 @@ using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Administration;
 
-/// <summary>"Histórico de alterações" (SPEC §8): the organization's history, filterable.</summary>
+/// <summary>"Histórico de alterações" (SPEC §8): the organization's history, filterable, and as a report (PDF, XLSX, CSV).</summary>
 [Authorize(Policy = Policies.History)]
-public sealed class HistoryModel(SispmpiDbContext db, TenantContext tenant) : PageModel
+public sealed class HistoryModel(SispmpiDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
 {
     /// <summary>A central administrator may read the history of any organization in the network.</summary>
     [BindProperty(SupportsGet = true, Name = "organizacao")]
@@ -42,6 +43,75 @@ public sealed class HistoryModel(SispmpiDbContext db, TenantContext tenant) : Pa
     public IReadOnlyList<SelectListItem> Organizations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
+    {
+        var query = await FilteredAsync();
+        Entries = await query.OrderByDescending(e => e.Id).ToPagedAsync(PageNumber, 50);
+        return Page();
+    }
+
+    public Task<IActionResult> OnGetPdfAsync() => ReportAsync(HistoryReport.MaxPdfEntries, "PDF",
+        (filter, entries) => File(HistoryReport.Pdf(filter, entries, clock.GetUtcNow()), ContentTypes.Pdf, HistoryReport.FileName(clock.GetUtcNow(), "pdf")));
+
+    public Task<IActionResult> OnGetXlsxAsync() => ReportAsync(HistoryReport.MaxSheetEntries, "XLSX",
+        (filter, entries) => File(HistoryReport.Xlsx(filter, entries), ContentTypes.Xlsx, HistoryReport.FileName(clock.GetUtcNow(), "xlsx")));
+
+    public Task<IActionResult> OnGetCsvAsync() => ReportAsync(HistoryReport.MaxSheetEntries, "CSV",
+        (_, entries) => File(HistoryReport.Csv(entries), "text/csv; charset=utf-8", HistoryReport.FileName(clock.GetUtcNow(), "csv")));
+
+    /// <summary>The page's address with the current filters and another handler (pdf, xlsx, csv).</summary>
+    public string ReportLink(string handler)
+    {
+        var values = new List<KeyValuePair<string, string?>> { new("handler", handler) };
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values.Add(new(key, value));
+            }
+        }
+        Add("organizacao", OrganizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("entidade", EntityType);
+        Add("registro", EntityId);
+        Add("usuario", UserName);
+        Add("de", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("ate", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return "/historico" + QueryString.Create(values);
+    }
+
+    /// <summary>
+    /// Every entry the filters select, as a file; a reversed period, an unreadable filter or more entries than the format
+    /// takes is refused (400) with the reason.
+    /// </summary>
+    private async Task<IActionResult> ReportAsync(int limit, string format, Func<HistoryFilter, IReadOnlyList<AuditEntry>, IActionResult> write)
+    {
+        var query = await FilteredAsync();
+        if (!ModelState.IsValid)
+        {
+            return Refused(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct()));
+        }
+        var count = await query.CountAsync();
+        if (count > limit)
+        {
+            return Refused(HistoryReport.TooMany(count, limit, format));
+        }
+        var entries = await query.OrderByDescending(e => e.Id).ToListAsync();
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == OrganizationId).Select(o => o.Name).FirstOrDefaultAsync();
+        if (organization is null)
+        {
+            return NotFound();
+        }
+        return write(new HistoryFilter(organization, EntityType, EntityId, UserName, From, To), entries);
+    }
+
+    private static ContentResult Refused(string reason) => new()
+    {
+        StatusCode = StatusCodes.Status400BadRequest,
+        ContentType = "text/plain; charset=utf-8",
+        Content = $"Não foi possível gerar o relatório do histórico. {reason}",
+    };
+
+    /// <summary>The entries the filters select; fills the filter lists of the form on the way.</summary>
+    private async Task<IQueryable<AuditEntry>> FilteredAsync()
     {
         if (From is { } from && To is { } to && from > to)
         {
@@ -76,7 +146,6 @@ public sealed class HistoryModel(SispmpiDbContext db, TenantContext tenant) : Pa
             var endAt = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), BrazilTime.Zone.GetUtcOffset(end.ToDateTime(TimeOnly.MinValue)));
             query = query.Where(e => e.OccurredAt < endAt);
         }
-        Entries = await query.OrderByDescending(e => e.Id).ToPagedAsync(PageNumber, 50);
-        return Page();
+        return query;
     }
 }

@@ -20,7 +20,16 @@ public sealed class PlanPublication : IOrganizationScoped
     public string? FinalPdfKey { get; set; }
     public string? FinalPdfName { get; set; }
     public bool HadLaunchEvent { get; set; }
+    /// <summary>The launch event's date when there was (or will be) one; otherwise <see cref="LaunchEventJustification"/>.</summary>
+    public DateOnly? LaunchEventDate { get; set; }
+    public string? LaunchEventJustification { get; set; }
     public bool HasPublicWebPage { get; set; }
+    /// <summary>Where the public can read the plan when it has a web page; otherwise <see cref="WebPageJustification"/>.</summary>
+    public string? WebPageUrl { get; set; }
+    public string? WebPageJustification { get; set; }
+    /// <summary>File-store key of the consolidated action plan (the plan's actions as one file, PDF or spreadsheet).</summary>
+    public string? ActionPlanKey { get; set; }
+    public string? ActionPlanName { get; set; }
     public string? CommunicationPlanKey { get; set; }
     public string? CommunicationPlanName { get; set; }
     public string? TrainingPlanKey { get; set; }
@@ -44,6 +53,11 @@ internal sealed class PlanPublicationConfiguration : IEntityTypeConfiguration<Pl
         builder.Property(p => p.ActLink).HasMaxLength(1000);
         builder.Property(p => p.FinalPdfKey).HasMaxLength(200);
         builder.Property(p => p.FinalPdfName).HasMaxLength(260);
+        builder.Property(p => p.LaunchEventJustification).HasMaxLength(1000);
+        builder.Property(p => p.WebPageUrl).HasMaxLength(1000);
+        builder.Property(p => p.WebPageJustification).HasMaxLength(1000);
+        builder.Property(p => p.ActionPlanKey).HasMaxLength(200);
+        builder.Property(p => p.ActionPlanName).HasMaxLength(260);
         builder.Property(p => p.CommunicationPlanKey).HasMaxLength(200);
         builder.Property(p => p.CommunicationPlanName).HasMaxLength(260);
         builder.Property(p => p.TrainingPlanKey).HasMaxLength(200);

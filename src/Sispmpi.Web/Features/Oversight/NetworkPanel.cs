@@ -4,6 +4,7 @@ using Sispmpi.Core.Organizations;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Shared;
+using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Oversight;
@@ -52,7 +53,8 @@ public sealed record PanelRow(int OrganizationId, string Acronym, string Name, O
 public sealed record PanelFigures(int Organizations, int WithPlan, int Published, int InPreparation, int NotStarted, int NoPlan,
     int Actions, int LateActions, int PublishedPlans, double? MeanDraftingDays);
 
-public sealed record PanelCoverage(decimal Budget, decimal PublishedBudget, long Headcount, long PublishedHeadcount)
+/// <summary><see cref="ReferenceYear"/> is set when the totals are the network's own (<see cref="NetworkReference"/>).</summary>
+public sealed record PanelCoverage(decimal Budget, decimal PublishedBudget, long Headcount, long PublishedHeadcount, int? ReferenceYear = null)
 {
     public double? BudgetShare => Budget == 0 ? null : (double)(PublishedBudget / Budget);
     public double? HeadcountShare => Headcount == 0 ? null : (double)PublishedHeadcount / Headcount;
@@ -71,7 +73,7 @@ public sealed record PanelData(DateOnly Today, PanelFilter Filter, IReadOnlyList
 /// plan, and the yearly figures. Everything else — which plan is current, the filters, the figures by kind, the
 /// coverage, the order — is worked out in memory from those rows.
 /// </summary>
-public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock)
+public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, TenantContext tenant)
 {
     /// <summary>Months of the trends, the current one included.</summary>
     public const int TrendMonths = 12;
@@ -173,9 +175,8 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock)
             .Select(g => (g.Key, Figures(g.ToList(), publishedPlans.Where(p => kindOf[p.OrganizationId] == g.Key).ToList())))
             .ToList();
 
-        var coverage = new PanelCoverage(
-            rows.Sum(r => r.Budget ?? 0m), rows.Where(r => r.PlanStatus == PlanStatus.Published).Sum(r => r.Budget ?? 0m),
-            rows.Sum(r => (long)(r.Headcount ?? 0)), rows.Where(r => r.PlanStatus == PlanStatus.Published).Sum(r => (long)(r.Headcount ?? 0)));
+        var coverage = NetworkReference.Coverage(rows,
+            await NetworkReference.CurrentAsync(db, tenant.CurrentOrganizationId, today.Year, cancellationToken));
 
         // Actions concluded per month in every plan not obsolete of the organizations shown, from the main query's rows.
         var concludedByMonth = new int[TrendMonths];

@@ -93,6 +93,7 @@ public static class Labels
     {
         "Organization" => "Órgão/entidade",
         "OrganizationYearFigures" => "Dados anuais do órgão",
+        "NetworkYearFigures" => "Informações da rede",
         "AdministrativeUnit" => "Unidade administrativa",
         "AppUser" => "Usuário",
         "ProfileGrant" => "Perfil de acesso",

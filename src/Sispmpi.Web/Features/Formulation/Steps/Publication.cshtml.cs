@@ -30,6 +30,7 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
     public const string FinalPdf = "pdf";
     public const string CommunicationPlan = "comunicacao";
     public const string TrainingPlan = "capacitacao";
+    public const string ActionPlan = "plano-de-acao";
     public const string Folder = "publicacoes";
 
     private static readonly Missing[] _acknowledgements =
@@ -49,7 +50,19 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
         public string? ActLink { get; set; }
 
         public bool HadLaunchEvent { get; set; }
+
+        public string? LaunchEventDate { get; set; }
+
+        [StringLength(1000, ErrorMessage = "A justificativa de não realizar evento de lançamento deve ter até 1000 caracteres.")]
+        public string? LaunchEventJustification { get; set; }
+
         public bool HasPublicWebPage { get; set; }
+
+        [StringLength(1000, ErrorMessage = "O endereço do sítio deve ter até 1000 caracteres.")]
+        public string? WebPageUrl { get; set; }
+
+        [StringLength(1000, ErrorMessage = "A justificativa de não disponibilizar o plano em sítio eletrônico deve ter até 1000 caracteres.")]
+        public string? WebPageJustification { get; set; }
     }
 
     public ActInput Input { get; set; } = new();
@@ -66,6 +79,7 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
             ".pdf,.doc,.docx,.odt", Saved?.CommunicationPlanName),
         new(TrainingPlan, "TrainingPlan", "UploadTrainingPlan", "Plano de capacitação", "PDF, DOC, DOCX ou ODT, até 10 MB.",
             ".pdf,.doc,.docx,.odt", Saved?.TrainingPlanName),
+        new(ActionPlan, "ActionPlan", "UploadActionPlan", "Plano de ação consolidado", ActionPlanFile.Hint, ActionPlanFile.Accept, Saved?.ActionPlanName),
     ];
 
     public static string FileUrl(int planId, string kind) => $"/planos/{planId}/etapas/publicacao?handler=File&arquivo={kind}";
@@ -80,7 +94,7 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
         return Page();
     }
 
-    /// <summary>A stored document, for whoever reads the formulation: <c>?arquivo=pdf|comunicacao|capacitacao</c>.</summary>
+    /// <summary>A stored document, for whoever reads the formulation: <c>?arquivo=pdf|comunicacao|capacitacao|plano-de-acao</c>.</summary>
     public async Task<IActionResult> OnGetFileAsync(int planId, string? arquivo)
     {
         var publication = await Db.PlanPublications.AsNoTracking().FirstOrDefaultAsync(p => p.PlanId == planId);
@@ -89,6 +103,7 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
             FinalPdf => (publication?.FinalPdfKey, publication?.FinalPdfName),
             CommunicationPlan => (publication?.CommunicationPlanKey, publication?.CommunicationPlanName),
             TrainingPlan => (publication?.TrainingPlanKey, publication?.TrainingPlanName),
+            ActionPlan => (publication?.ActionPlanKey, publication?.ActionPlanName),
             _ => (null, null),
         };
         var bytes = key is null ? null : await files.ReadAsync(key);
@@ -96,10 +111,14 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
         {
             return NotFound();
         }
-        return File(bytes, UploadedFiles.ContentType(UploadedFiles.Detect(bytes)), name ?? "documento");
+        var contentType = arquivo == ActionPlan ? ActionPlanFile.ContentType(name, bytes) : UploadedFiles.ContentType(UploadedFiles.Detect(bytes));
+        return File(bytes, contentType, name ?? "documento");
     }
 
-    /// <summary>Saves the act and the two yes/no answers.</summary>
+    /// <summary>
+    /// Saves the act and the two yes/no answers, each with what goes with it: the launch event's date or the reason for
+    /// not holding one, the web page's address or the reason for not having one.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(int planId)
     {
         if (!await LoadAsync(planId))
@@ -110,6 +129,22 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
         await TryUpdateModelAsync(Input, nameof(Input));
         var date = FormValues.Date(ModelState, "Input.ActDate", Input.ActDate, "a data do ato");
         var link = FormValues.Link(ModelState, "Input.ActLink", Input.ActLink, "o endereço (link) do ato");
+        var eventDate = Input.HadLaunchEvent
+            ? FormValues.Date(ModelState, "Input.LaunchEventDate", Input.LaunchEventDate, "a data do evento de lançamento", required: true)
+            : null;
+        var eventJustification = Input.HadLaunchEvent ? null : FormValues.Clean(Input.LaunchEventJustification);
+        if (!Input.HadLaunchEvent && eventJustification is null)
+        {
+            ModelState.AddModelError("Input.LaunchEventJustification", "Informe a justificativa de não realizar evento de lançamento.");
+        }
+        var webPage = Input.HasPublicWebPage
+            ? FormValues.Link(ModelState, "Input.WebPageUrl", Input.WebPageUrl, "o endereço do sítio em que o plano está disponível", required: true)
+            : null;
+        var webPageJustification = Input.HasPublicWebPage ? null : FormValues.Clean(Input.WebPageJustification);
+        if (!Input.HasPublicWebPage && webPageJustification is null)
+        {
+            ModelState.AddModelError("Input.WebPageJustification", "Informe a justificativa de não disponibilizar o plano em sítio eletrônico.");
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -120,7 +155,11 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
         publication.ActDate = date;
         publication.ActLink = link;
         publication.HadLaunchEvent = Input.HadLaunchEvent;
+        publication.LaunchEventDate = eventDate;
+        publication.LaunchEventJustification = eventJustification;
         publication.HasPublicWebPage = Input.HasPublicWebPage;
+        publication.WebPageUrl = webPage;
+        publication.WebPageJustification = webPageJustification;
         await Db.SaveChangesAsync();
         await lifecycle.MarkInPreparationAsync(planId);
         TempData["Sucesso"] = "Dados da publicação salvos.";
@@ -133,6 +172,8 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
         UploadAsync(planId, CommunicationPlan, communicationPlan);
 
     public Task<IActionResult> OnPostUploadTrainingPlanAsync(int planId, IFormFile? trainingPlan) => UploadAsync(planId, TrainingPlan, trainingPlan);
+
+    public Task<IActionResult> OnPostUploadActionPlanAsync(int planId, IFormFile? actionPlan) => UploadAsync(planId, ActionPlan, actionPlan);
 
     /// <summary>Publishes the plan through the life cycle, or shows what still prevents it.</summary>
     public async Task<IActionResult> OnPostPublishAsync(int planId)
@@ -192,7 +233,14 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
             await file.CopyToAsync(buffer);
             content = buffer.ToArray();
             var format = UploadedFiles.Detect(content);
-            if (kind == FinalPdf && format != UploadFormat.Pdf)
+            if (kind == ActionPlan)
+            {
+                if (ActionPlanFile.Check(file.FileName, content) is { } refusal)
+                {
+                    ModelState.AddModelError(slot.Field, refusal);
+                }
+            }
+            else if (kind == FinalPdf && format != UploadFormat.Pdf)
             {
                 ModelState.AddModelError(slot.Field, "O arquivo enviado não é um PDF. Envie o documento final assinado em formato PDF.");
             }
@@ -224,6 +272,10 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
                     publication.InternalControlAcknowledgedBy = null;
                     message += " Como o PDF mudou, as ciências registradas foram desfeitas e devem ser dadas de novo.";
                 }
+                break;
+            case ActionPlan:
+                (previous, publication.ActionPlanKey, publication.ActionPlanName) = (publication.ActionPlanKey, key, name);
+                message = $"Plano de ação consolidado enviado: {name}.";
                 break;
             case CommunicationPlan:
                 (previous, publication.CommunicationPlanKey, publication.CommunicationPlanName) = (publication.CommunicationPlanKey, key, name);
@@ -263,7 +315,8 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
             Input = new ActInput
             {
                 ActName = p.ActName, ActNumber = p.ActNumber, ActDate = FormValues.DateText(p.ActDate), ActLink = p.ActLink,
-                HadLaunchEvent = p.HadLaunchEvent, HasPublicWebPage = p.HasPublicWebPage,
+                HadLaunchEvent = p.HadLaunchEvent, LaunchEventDate = FormValues.DateText(p.LaunchEventDate), LaunchEventJustification = p.LaunchEventJustification,
+                HasPublicWebPage = p.HasPublicWebPage, WebPageUrl = p.WebPageUrl, WebPageJustification = p.WebPageJustification,
             };
         }
     }
