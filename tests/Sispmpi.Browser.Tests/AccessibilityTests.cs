@@ -129,17 +129,31 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task The_page_has_no_serious_accessibility_violation(string? account, string path, int status)
+    public Task The_page_has_no_serious_accessibility_violation(string? account, string path, int status) =>
+        CheckAsync(account, path, status, highContrast: false);
+
+    /// <summary>The same pages in the high-contrast mode (chosen earlier in this browser, as js/contraste.js remembers it).</summary>
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public Task The_page_has_no_serious_accessibility_violation_in_high_contrast(string? account, string path, int status) =>
+        CheckAsync(account, path, status, highContrast: true);
+
+    private async Task CheckAsync(string? account, string path, int status, bool highContrast)
     {
         path = await ResolveAsync(path);
         await using var context = account is null
             ? await site.NewContextAsync(bypassCsp: true)
             : await site.SignedInContextAsync(account, bypassCsp: true);
+        if (highContrast)
+        {
+            await context.AddInitScriptAsync("window.localStorage.setItem('sispmpi-alto-contraste', '1');");
+        }
         var page = await context.NewPageAsync();
 
         var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
         response.ShouldNotBeNull();
         response.Status.ShouldBe(status, $"{path} como {account ?? "visitante"}");
+        (await page.EvaluateAsync<bool>("() => document.documentElement.classList.contains('alto-contraste')")).ShouldBe(highContrast);
         // Signed in means the full shell (header, menu), which is what is being checked.
         await Expect(page.Locator("#main-navigation")).ToHaveCountAsync(account is null ? 0 : 1);
 
@@ -161,7 +175,7 @@ public sealed partial class AccessibilityTests(SiteFixture site, ITestOutputHelp
             output.WriteLine(Describe(v));
         }
         var blocking = violations.Where(v => _blocking.Contains(v.Impact)).Select(Describe).ToList();
-        blocking.ShouldBeEmpty($"axe-core em {path} ({account ?? "visitante"})");
+        blocking.ShouldBeEmpty($"axe-core em {path} ({account ?? "visitante"}{(highContrast ? ", alto contraste" : "")})");
     }
 
     private static async Task<List<Violation>> RunAxeAsync(IPage page, string state)

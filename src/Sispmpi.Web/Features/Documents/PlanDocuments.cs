@@ -4,6 +4,7 @@ using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Documents;
+using Sispmpi.Web.Infrastructure.Text;
 
 namespace Sispmpi.Web.Features.Documents;
 
@@ -69,11 +70,19 @@ public sealed class PlanDocuments(SispmpiDbContext db, TimeProvider clock)
                 new("Situação", Labels.Of(plan.Status)),
                 new("Publicação", Labels.DateTime(plan.PublishedAt)),
             ]),
+        };
+        if (!string.IsNullOrWhiteSpace(plan.ValidationRemarks))
+        {
+            body.Add(new Heading(2, "Observações da validação"));
+            body.AddRange(FormattedText.ToBlocks(plan.ValidationRemarks));
+        }
+        body.AddRange(
+        [
             new Heading(1, "Visão geral"),
             new DoughnutChart("Ações por eixo", data.Axes.Select(a => new ChartItem($"Eixo {a.Axis.Number}", data.AllActionsOf(a).Count())).ToList()),
             new BarChart("Orçamento previsto por eixo (R$)",
                 data.Axes.Select(a => new ChartItem($"Eixo {a.Axis.Number}", (double)data.AllActionsOf(a).Sum(x => x.PlannedBudget ?? 0))).ToList(), "C0"),
-        };
+        ]);
         foreach (var axis in data.Axes)
         {
             body.Add(new Heading(1, $"Eixo {axis.Axis.Number} — {axis.Axis.Title}"));
@@ -128,7 +137,7 @@ public sealed class PlanDocuments(SispmpiDbContext db, TimeProvider clock)
 
     private static IEnumerable<Field> ActionFields(PlanData data, PlanAction a) =>
     [
-        new("Descrição", a.Description ?? "—"),
+        FormattedText.ToField("Descrição", a.Description),
         new("Unidade executora", data.UnitOf(a)),
         new("Classificação", Labels.Of(a.Classification)),
         new("Tipo", a.ActionType),
@@ -163,7 +172,7 @@ public sealed class PlanDocuments(SispmpiDbContext db, TimeProvider clock)
             var (axis, sub) = axisOf[a.AxisId];
             return (IReadOnlyList<object?>)
             [
-                a.Number, $"{axis.Number} — {axis.Title}", sub is null ? null : $"{sub.Number} — {sub.Title}", a.Title, a.Description,
+                a.Number, $"{axis.Number} — {axis.Title}", sub is null ? null : $"{sub.Number} — {sub.Title}", a.Title, FormattedText.ToPlainText(a.Description),
                 data.UnitOf(a), Labels.Of(a.Classification), a.ActionType, a.PlannedStart, a.PlannedEnd, a.PlannedBudget,
                 a.Objectives, a.Benefits, a.SuggestedEvidence, a.GoalIndicator, a.GoalUnit, a.GoalBaseline, a.GoalTarget, a.Weight,
                 Labels.Of(a.Status), a.StartedOn, a.ConcludedOn, a.DiscontinuedOn, a.DiscontinuationJustification, a.BudgetSpent,
@@ -253,10 +262,10 @@ public sealed class PlanDocuments(SispmpiDbContext db, TimeProvider clock)
                 new Heading(2, "2.2 Instrumentos de diagnóstico"),
                 new BulletList([.. diagnosis.Instruments, .. string.IsNullOrWhiteSpace(diagnosis.OtherInstruments) ? Array.Empty<string>() : [$"Outros: {diagnosis.OtherInstruments}"]]),
                 new Heading(2, "2.3 Resultados"),
-                new Heading(3, "Principais achados"), new Paragraph(Text(diagnosis.MainFindings)),
-                new Heading(3, "Futuro desejado"), new Paragraph(Text(diagnosis.DesiredFuture)),
-                new Heading(3, "Objetivos do programa"), new Paragraph(Text(diagnosis.ProgramObjectives)),
-                new Heading(3, "Estrutura de governança"), new Paragraph(Text(diagnosis.GovernanceStructure)),
+                new Heading(3, "Principais achados"), .. FormattedText.ToBlocks(diagnosis.MainFindings, "Não informado."),
+                new Heading(3, "Futuro desejado"), .. FormattedText.ToBlocks(diagnosis.DesiredFuture, "Não informado."),
+                new Heading(3, "Objetivos do programa"), .. FormattedText.ToBlocks(diagnosis.ProgramObjectives, "Não informado."),
+                new Heading(3, "Estrutura de governança"), .. FormattedText.ToBlocks(diagnosis.GovernanceStructure, "Não informado."),
                 new Heading(3, "Periodicidade"),
                 new FieldList(
                 [
@@ -264,7 +273,7 @@ public sealed class PlanDocuments(SispmpiDbContext db, TimeProvider clock)
                     new("Atualização", Text(diagnosis.UpdatePeriodicity)),
                 ]),
                 new Heading(3, "Comunicação e capacitação"),
-                new Paragraph(Text(diagnosis.CommunicationAspects)), new Paragraph(Text(diagnosis.TrainingAspects)),
+                .. FormattedText.ToBlocks(diagnosis.CommunicationAspects, "Não informado."), .. FormattedText.ToBlocks(diagnosis.TrainingAspects, "Não informado."),
                 new Heading(2, "2.4 Eixos temáticos"),
                 new BulletList([.. diagnosis.ThematicAxes, .. string.IsNullOrWhiteSpace(diagnosis.OtherThematicAxes) ? Array.Empty<string>() : [$"Outros: {diagnosis.OtherThematicAxes}"]], Numbered: true),
                 new Heading(2, "2.5 Ciência da alta administração"),

@@ -24,14 +24,29 @@ public enum TextStyle
     Emphasis,
 }
 
-public sealed record Paragraph(string Text, TextStyle Style = TextStyle.Normal) : Block;
+/// <summary>A stretch of formatted text (see <c>FormattedText</c>) in bold, italics or both; "\n" is a line break.</summary>
+public sealed record InlineRun(string Text, bool Bold = false, bool Italic = false);
 
-public sealed record BulletList(IReadOnlyList<string> Items, bool Numbered = false) : Block;
+public sealed record Paragraph(string Text, TextStyle Style = TextStyle.Normal) : Block
+{
+    /// <summary>When set, the same text with its bold and italic stretches; <see cref="Text"/> stays its plain reading.</summary>
+    public IReadOnlyList<InlineRun>? Runs { get; init; }
+}
+
+public sealed record BulletList(IReadOnlyList<string> Items, bool Numbered = false) : Block
+{
+    /// <summary>When set, the items with their bold and italic stretches, one list of runs per item.</summary>
+    public IReadOnlyList<IReadOnlyList<InlineRun>>? RichItems { get; init; }
+}
 
 /// <summary>Label–value pairs, e.g. the fields of one action.</summary>
 public sealed record FieldList(IReadOnlyList<Field> Fields) : Block;
 
-public sealed record Field(string Label, string Value);
+public sealed record Field(string Label, string Value)
+{
+    /// <summary>When set, the value with its bold and italic stretches.</summary>
+    public IReadOnlyList<InlineRun>? Runs { get; init; }
+}
 
 public enum Alignment
 {

@@ -27,6 +27,9 @@ public sealed class GovFieldTagHelper(IHtmlGenerator generator, System.Text.Enco
     public IEnumerable<SelectListItem>? Items { get; set; }
     public string? EmptyOption { get; set; }
 
+    /// <summary>A textarea whose text takes the formatting toolbar (see <see cref="Sispmpi.Web.Infrastructure.Text.FormattedText"/>).</summary>
+    public bool Formatted { get; set; }
+
     [ViewContext, HtmlAttributeNotBound]
     public required ViewContext ViewContext { get; set; }
 
@@ -40,6 +43,10 @@ public sealed class GovFieldTagHelper(IHtmlGenerator generator, System.Text.Enco
         if (Hint is not null)
         {
             describedBy.Add(id + "-hint");
+        }
+        if (Formatted)
+        {
+            describedBy.Add(id + "-format");
         }
         if (invalid)
         {
@@ -73,7 +80,11 @@ public sealed class GovFieldTagHelper(IHtmlGenerator generator, System.Text.Enco
         switch (Type)
         {
             case "textarea":
-                control = generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, 4, 0, attributes);
+                if (Formatted)
+                {
+                    attributes["data-formatted"] = "";
+                }
+                control = generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Formatted ? 6 : 4, 0, attributes);
                 break;
             case "select":
                 control = generator.GenerateSelect(ViewContext, For.ModelExplorer, EmptyOption, name, Items ?? [], false, attributes);
@@ -105,6 +116,10 @@ public sealed class GovFieldTagHelper(IHtmlGenerator generator, System.Text.Enco
         output.Attributes.SetAttribute("class", $"{css} mb-3{(invalid ? " danger" : "")}");
         var label = $"<label for=\"{id}\">{Encode(Label)}{(Required ? " <span class=\"text-danger\" aria-hidden=\"true\">*</span>" : "")}</label>";
         var hint = Hint is null ? "" : $"<p class=\"text-down-01 mt-1 mb-0\" id=\"{id}-hint\">{Encode(Hint)}</p>";
+        if (Formatted)
+        {
+            hint += $"<p class=\"text-down-01 mt-1 mb-0\" id=\"{id}-format\">{Encode(Sispmpi.Web.Infrastructure.Text.FormattedText.Hint)}</p>";
+        }
         var error = invalid
             ? $"<span class=\"feedback danger\" role=\"alert\" id=\"{id}-error\"><i class=\"fas fa-times-circle\" aria-hidden=\"true\"></i>{Encode(string.Join(" ", state!.Errors.Select(e => e.ErrorMessage)))}</span>"
             : "";

@@ -210,6 +210,9 @@ public static class HostSetup
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new SafeTextJsonConverter());
+            // Stored text may hold "<script>" typed as text: escaped as \u003C…, no API answer carries markup that a
+            // careless client or a content sniffer could take as HTML. Accented letters stay as they are.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         services.AddOpenApi(Features.Api.ApiOpenApi.Configure);
         services.Configure<Features.Adoption.AdoptionOptions>(configuration.GetSection("Adoption"));

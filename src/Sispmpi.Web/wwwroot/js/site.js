@@ -45,3 +45,75 @@
     }
   });
 })();
+
+// Formatted text: a toolbar over each textarea[data-formatted] that writes the small Markdown the server renders
+// (FormattedText): **negrito**, *itálico*, "- " and "1. " lists, [texto](https://…) links.
+(function () {
+  'use strict';
+  var tools = [
+    { name: 'negrito', label: 'Negrito', icon: 'fa-bold', wrap: '**' },
+    { name: 'italico', label: 'Itálico', icon: 'fa-italic', wrap: '*' },
+    { name: 'lista', label: 'Lista com marcadores', icon: 'fa-list-ul', prefix: function () { return '- '; } },
+    { name: 'lista-numerada', label: 'Lista numerada', icon: 'fa-list-ol', prefix: function (i) { return (i + 1) + '. '; } },
+    { name: 'link', label: 'Link', icon: 'fa-link', link: true }
+  ];
+
+  function changed(area) { area.dispatchEvent(new Event('input', { bubbles: true })); }
+
+  function wrap(area, marker) {
+    var start = area.selectionStart, end = area.selectionEnd;
+    var text = area.value.slice(start, end) || 'texto';
+    area.setRangeText(marker + text + marker, start, end, 'end');
+    area.setSelectionRange(start + marker.length, start + marker.length + text.length);
+  }
+
+  function prefix(area, make) {
+    var value = area.value;
+    var start = value.lastIndexOf('\n', area.selectionStart - 1) + 1;
+    var end = value.indexOf('\n', area.selectionEnd);
+    if (end < 0) { end = value.length; }
+    var n = 0;
+    var lines = value.slice(start, end).split('\n').map(function (line) {
+      return line.trim() === '' ? line : make(n++) + line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+    });
+    var block = lines.join('\n');
+    // A list needs a blank line before it when it follows a paragraph.
+    var before = start > 0 && value.slice(0, start).trim() !== '' && !/\n\s*\n$/.test(value.slice(0, start)) ? '\n' : '';
+    area.setRangeText(before + block, start, end, 'select');
+  }
+
+  function link(area) {
+    var address = window.prompt('Endereço do link (começando com https://):', 'https://');
+    if (!address || !/^(https?:\/\/|mailto:)\S+$/i.test(address.trim())) { return; }
+    var start = area.selectionStart, end = area.selectionEnd;
+    var text = area.value.slice(start, end) || address.trim();
+    area.setRangeText('[' + text + '](' + address.trim() + ')', start, end, 'end');
+  }
+
+  document.querySelectorAll('textarea[data-formatted]').forEach(function (area) {
+    var bar = document.createElement('div');
+    bar.className = 'sispmpi-format-bar';
+    bar.setAttribute('role', 'group');
+    var label = area.id ? document.querySelector('label[for="' + area.id + '"]') : null;
+    bar.setAttribute('aria-label', 'Formatação' + (label ? ' de ' + label.textContent.replace('*', '').trim() : ''));
+    tools.forEach(function (tool) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'br-button circle small';
+      button.setAttribute('aria-label', tool.label);
+      button.title = tool.label;
+      button.setAttribute('data-format', tool.name);
+      var icon = document.createElement('i');
+      icon.className = 'fas ' + tool.icon;
+      icon.setAttribute('aria-hidden', 'true');
+      button.appendChild(icon);
+      button.addEventListener('click', function () {
+        area.focus();
+        if (tool.wrap) { wrap(area, tool.wrap); } else if (tool.prefix) { prefix(area, tool.prefix); } else { link(area); }
+        changed(area);
+      });
+      bar.appendChild(button);
+    });
+    area.parentNode.insertBefore(bar, area);
+  });
+})();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Documents;
+using Sispmpi.Web.Infrastructure.Text;
 using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Monitoring.Meetings;
@@ -65,16 +66,7 @@ public sealed class MeetingDocuments(SispmpiDbContext db, TimeProvider clock)
         }
 
         body.Add(new Heading(2, "Pauta"));
-        var agenda = (meeting.Agenda ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        if (agenda.Count == 0)
-        {
-            body.Add(new Paragraph("Pauta não informada."));
-        }
-        else
-        {
-            body.AddRange(agenda.Select(line => new Paragraph(line)));
-        }
+        body.AddRange(FormattedText.ToBlocks(meeting.Agenda, "Pauta não informada."));
 
         body.Add(new Heading(2, "Registro da reunião"));
         var minutes = MinutesMarkdown.ToBlocks(meeting.Minutes);

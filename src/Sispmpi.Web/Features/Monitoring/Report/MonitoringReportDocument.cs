@@ -4,6 +4,7 @@ using Sispmpi.Web.Features.Execution;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Documents;
+using Sispmpi.Web.Infrastructure.Text;
 
 namespace Sispmpi.Web.Features.Monitoring.Report;
 
@@ -242,7 +243,7 @@ internal static class MonitoringReportDocument
             new("Orçamento", a.PlannedBudget is null && a.BudgetSpent is null ? "—"
                 : $"previsto {Labels.Money(a.PlannedBudget)}; executado {Labels.Money(a.BudgetSpent)}"),
             new("Última atualização", Labels.DateTime(a.LastUpdateAt)),
-            new("Andamento", string.IsNullOrWhiteSpace(a.ExecutionNotes) ? "Não informado." : a.ExecutionNotes),
+            FormattedText.ToField("Andamento", a.ExecutionNotes, "Não informado."),
             new("Fatores limitantes", row.LimitingFactors.Count == 0 ? "Nenhum informado." : ReportText.Sentence(string.Join("; ", row.LimitingFactors))),
         };
         body.Add(new FieldList([.. fields.Where(f => f.Value != "—")]));

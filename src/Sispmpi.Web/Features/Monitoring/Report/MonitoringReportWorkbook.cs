@@ -1,5 +1,6 @@
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Documents;
+using Sispmpi.Web.Infrastructure.Text;
 
 namespace Sispmpi.Web.Features.Monitoring.Report;
 
@@ -30,7 +31,7 @@ internal static class MonitoringReportWorkbook
                 ReportText.Axis(r.Axis), r.SubAxis is null ? null : ReportText.Axis(r.SubAxis), r.Action.Number, r.Action.Title,
                 Labels.Of(r.Action.Status), ReportText.Light(r.Light), r.Action.Progress, r.Action.PlannedStart, r.Action.PlannedEnd,
                 r.Action.StartedOn, r.Action.ConcludedOn, r.Responsible, r.ExecutingUnit,
-                r.Action.NonImplementationRisk is { } risk ? Labels.Of(risk) : null, r.Action.ExecutionNotes,
+                r.Action.NonImplementationRisk is { } risk ? Labels.Of(risk) : null, FormattedText.ToPlainText(r.Action.ExecutionNotes),
                 r.LimitingFactors.Count == 0 ? null : string.Join("; ", r.LimitingFactors), r.Evidence.Count, r.Recommendations.Count,
                 r.UnansweredRecommendations,
             ]),

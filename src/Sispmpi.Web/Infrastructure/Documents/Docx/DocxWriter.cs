@@ -179,7 +179,7 @@ public static partial class DocxWriter
                         TextStyle.Emphasis => "EmphasisText",
                         _ => "Normal",
                     };
-                    _body.Append(AppendText(NewParagraph(style), paragraph.Text));
+                    _body.Append(paragraph.Runs is { } runs ? AppendRuns(NewParagraph(style), runs) : AppendText(NewParagraph(style), paragraph.Text));
                     break;
                 case BulletList list:
                     WriteList(list);
@@ -239,7 +239,7 @@ public static partial class DocxWriter
                     item.ParagraphProperties.ContextualSpacing = new W.ContextualSpacing { Val = false };
                 }
 
-                _body.Append(AppendText(item, list.Items[i]));
+                _body.Append(list.RichItems is { } rich && i < rich.Count ? AppendRuns(item, rich[i]) : AppendText(item, list.Items[i]));
             }
         }
 
@@ -255,7 +255,14 @@ public static partial class DocxWriter
                 }
 
                 paragraph.Append(TextRun(label + " ", bold: true));
-                AppendText(paragraph, field.Value);
+                if (field.Runs is { } runs)
+                {
+                    AppendRuns(paragraph, runs);
+                }
+                else
+                {
+                    AppendText(paragraph, field.Value);
+                }
                 _body.Append(paragraph);
             }
         }
@@ -308,16 +315,43 @@ public static partial class DocxWriter
             return paragraph;
         }
 
-        private static W.Run TextRun(string text, bool bold) =>
-            new(RunProperties(bold), new W.Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        /// <summary>Appends formatted runs, each in bold and italics as marked; "\n" becomes w:br.</summary>
+        private static W.Paragraph AppendRuns(W.Paragraph paragraph, IReadOnlyList<InlineRun> runs)
+        {
+            foreach (var run in runs)
+            {
+                var lines = CleanText(run.Text).Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        paragraph.Append(new W.Run(RunProperties(run.Bold, run.Italic), new W.Break()));
+                    }
+                    if (lines[i].Length > 0)
+                    {
+                        paragraph.Append(TextRun(lines[i], run.Bold, run.Italic));
+                    }
+                }
+            }
 
-        private static W.RunProperties RunProperties(bool bold)
+            return paragraph;
+        }
+
+        private static W.Run TextRun(string text, bool bold, bool italic = false) =>
+            new(RunProperties(bold, italic), new W.Text(text) { Space = SpaceProcessingModeValues.Preserve });
+
+        private static W.RunProperties RunProperties(bool bold, bool italic = false)
         {
             var properties = new W.RunProperties { Languages = new W.Languages { Val = Language } };
             if (bold)
             {
                 properties.Bold = new W.Bold();
                 properties.BoldComplexScript = new W.BoldComplexScript();
+            }
+            if (italic)
+            {
+                properties.Italic = new W.Italic();
+                properties.ItalicComplexScript = new W.ItalicComplexScript();
             }
 
             return properties;

@@ -103,9 +103,17 @@ internal sealed partial class DocumentComposer
             LineHeight = lineHeight,
             Font = value,
         };
-        var rows = list.Fields
-            .Select(f => MakeRow([f.Label, f.Value], widths, c => c == 0 ? label : value, _textBrush, lineHeight))
-            .ToList();
+        var rows = list.Fields.Select(f =>
+        {
+            var row = MakeRow([f.Label, f.Value], widths, c => c == 0 ? label : value, _textBrush, lineHeight);
+            if (f.Runs is not { } runs)
+            {
+                return row;
+            }
+            row.Cells[1] = TextLayout.Break(Styled(runs, size, false, _textBrush), widths[1] - 2 * CellPaddingX, _measurer);
+            var lineCount = Math.Max(1, row.Cells.Max(l => l.Count));
+            return row with { LineCount = lineCount, Height = lineCount * lineHeight + 2 * CellPaddingY };
+        }).ToList();
         var keep = rows.Count > 0 ? Math.Min(rows[0].Height, 4 * lineHeight) : 0;
         return new PreparedBlock(list, 0, keep, () =>
         {

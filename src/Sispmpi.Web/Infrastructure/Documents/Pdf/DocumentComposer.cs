@@ -294,7 +294,9 @@ internal sealed partial class DocumentComposer : IDisposable
             _ => (_fonts.Get(PdfTheme.BodySize), _textBrush, true),
         };
         var lineHeight = font.Size * PdfTheme.LineFactor;
-        var lines = TextLayout.Break(paragraph.Text, font, brush, PdfTheme.BodyWidth, _measurer);
+        var lines = paragraph.Runs is { } runs
+            ? TextLayout.Break(Styled(runs, font.Size, paragraph.Style == TextStyle.Emphasis, brush), PdfTheme.BodyWidth, _measurer)
+            : TextLayout.Break(paragraph.Text, font, brush, PdfTheme.BodyWidth, _measurer);
         return new PreparedBlock(paragraph, 0, Math.Min(2, lines.Count) * lineHeight, () =>
         {
             FlowLines(lines, PdfTheme.MarginLeft, PdfTheme.BodyWidth, lineHeight, font, Alignment.Left, justify);
@@ -311,7 +313,9 @@ internal sealed partial class DocumentComposer : IDisposable
         var markerWidth = markers.Count == 0 ? 0 : markers.Max(m => _measurer.Width(m, font));
         var indent = inset + markerWidth + (list.Numbered ? 6 : 8);
         var textWidth = PdfTheme.BodyWidth - indent;
-        var items = list.Items.Select(item => TextLayout.Break(item, font, _textBrush, textWidth, _measurer)).ToList();
+        var items = list.Items.Select((item, i) => list.RichItems is { } rich && i < rich.Count
+            ? TextLayout.Break(Styled(rich[i], font.Size, false, _textBrush), textWidth, _measurer)
+            : TextLayout.Break(item, font, _textBrush, textWidth, _measurer)).ToList();
         var keep = items.Count == 0 ? 0 : Math.Min(2, items[0].Count) * lineHeight;
         return new PreparedBlock(list, 0, keep, () =>
         {
@@ -332,6 +336,10 @@ internal sealed partial class DocumentComposer : IDisposable
             Space(7);
         });
     }
+
+    /// <summary>Formatted runs in the document's font at <paramref name="size"/>, all in italics when <paramref name="italic"/>.</summary>
+    private List<TextRun> Styled(IReadOnlyList<InlineRun> runs, double size, bool italic, XBrush brush) =>
+        runs.Select(r => new TextRun(r.Text, _fonts.Get(size, r.Bold, r.Italic || italic), brush)).ToList();
 
     /// <summary>
     /// Draws lines from the cursor down, continuing on new pages; never leaves a single line of a paragraph
