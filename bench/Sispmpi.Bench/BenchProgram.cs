@@ -2,7 +2,7 @@ namespace Sispmpi.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Sispmpi.Bench -- generate …</c> (the data-set generator) or
-/// <c>-- dashboard …</c> (the monitoring dashboard timed on PostgreSQL) or <c>-- panel …</c> (the network panel timed on PostgreSQL). A named class rather than top-level
+/// <c>-- dashboard …</c> (the monitoring dashboard timed on PostgreSQL) or <c>-- panel …</c> (the network panel timed on PostgreSQL) or <c>-- save …</c> (the execution-record save with and without the panel summary). A named class rather than top-level
 /// statements: the referenced web project already has a public <c>Program</c>.
 /// </summary>
 public static class BenchProgram
@@ -66,6 +66,26 @@ public static class BenchProgram
             catch (Exception exception)
             {
                 await Console.Error.WriteLineAsync($"Falha no benchmark do painel da rede: {exception.GetBaseException().Message}");
+                await Console.Error.WriteLineAsync(exception.ToString());
+                return 1;
+            }
+        }
+        if (args is ["save", .. var saveArgs])
+        {
+            var options = Panel.PanelOptions.Parse(saveArgs, out var error);
+            if (options is null)
+            {
+                await Console.Error.WriteLineAsync(error);
+                await Console.Error.WriteLineAsync(Panel.PanelOptions.Usage.Replace("-- panel", "-- save", StringComparison.Ordinal));
+                return 2;
+            }
+            try
+            {
+                return await new Save.SaveCommand(options).RunAsync();
+            }
+            catch (Exception exception)
+            {
+                await Console.Error.WriteLineAsync($"Falha no benchmark do registro de execução: {exception.GetBaseException().Message}");
                 await Console.Error.WriteLineAsync(exception.ToString());
                 return 1;
             }

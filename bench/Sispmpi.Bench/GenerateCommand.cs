@@ -49,7 +49,7 @@ public sealed class GenerateCommand(GenerateOptions options)
         var schema = new BenchSchema(db.Model);
         await using BulkTarget target = options.Provider == DatabaseProvider.Sqlite
             ? new SqliteTarget(connection, schema, Console.WriteLine)
-            : new PostgresTarget(connection, schema, Console.WriteLine);
+            : new PostgresTarget(connection, schema, options.ReferenceDate, Console.WriteLine);
 
         phase = Phase("Abrindo a transação e lendo o estado do banco");
         var state = await target.OpenAsync();

@@ -7,13 +7,18 @@ namespace Sispmpi.Bench.Storage;
 /// <summary>
 /// PostgreSQL through binary COPY, on two connections working in parallel: one loads the domain tables in
 /// foreign-key order, the other the history (which has no foreign keys), so that the server uses both cores.
-/// Ids are assigned by the generator; the identity sequences are moved past them before committing.
+/// Ids are assigned by the generator; the identity sequences are moved past them before committing. The panel summary's
+/// row triggers (migration 0015) are off during the copy — one summary update per action would cost more than the copy —
+/// and the summaries of the new plans are then filled in one set-based statement, as of the reference date.
 /// </summary>
-public sealed class PostgresTarget(string connectionString, BenchSchema schema, Action<string> report)
+public sealed class PostgresTarget(string connectionString, BenchSchema schema, DateOnly referenceDate, Action<string> report)
     : BulkTarget(schema, report)
 {
     /// <summary>Appends to the history chain take the interceptor's lock, and so do we.</summary>
     private const long ChainLockKey = Sispmpi.Web.Infrastructure.Auditing.AuditInterceptor.ChainLockKey;
+
+    /// <summary>The tables whose rows the panel summary's triggers follow.</summary>
+    private static readonly string[] _summarizedTables = ["Plans", "PlanAxes", "PlanActions"];
 
     private NpgsqlConnection? _domain;
     private NpgsqlTransaction? _domainTransaction;
@@ -29,6 +34,10 @@ public sealed class PostgresTarget(string connectionString, BenchSchema schema, 
         // Blocks the application's writes to these tables (reads go on) until we commit, so the ids stay ours.
         var tables = string.Join(", ", Schema.DomainTableNames.Select(Sql.Quote));
         await ExecuteAsync(_domain, _domainTransaction, $"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE");
+        foreach (var table in _summarizedTables)
+        {
+            await ExecuteAsync(_domain, _domainTransaction, $"ALTER TABLE {Sql.Quote(table)} DISABLE TRIGGER USER");
+        }
 
         _history = new NpgsqlConnection(builder.ConnectionString);
         await _history.OpenAsync();
@@ -54,6 +63,18 @@ public sealed class PostgresTarget(string connectionString, BenchSchema schema, 
         var chain = Task.Run(() => Copy(_history!, Schema.AuditEntries, history.Entries(network)));
         await Task.WhenAll(domain, chain);
 
+        if (network.Plans.Count > 0)
+        {
+            var watch = Stopwatch.StartNew();
+            await ExecuteAsync(_domain!, _domainTransaction!, string.Create(GenerateCommand.Culture,
+                $"SELECT sispmpi_fill_plan_summaries({network.Plans.Min(p => p.Id)}, DATE '{referenceDate:yyyy-MM-dd}')"));
+            Report("PlanSummaries", network.Plans.Count, watch);
+        }
+        foreach (var table in _summarizedTables)
+        {
+            await ExecuteAsync(_domain!, _domainTransaction!, $"ALTER TABLE {Sql.Quote(table)} ENABLE TRIGGER USER");
+        }
+
         foreach (var table in Schema.DomainTableNames)
         {
             await MoveSequencePastAsync(_domain!, _domainTransaction!, table);
@@ -69,7 +90,8 @@ public sealed class PostgresTarget(string connectionString, BenchSchema schema, 
 
     public override async Task AnalyzeAsync()
     {
-        var tables = string.Join(", ", Schema.DomainTableNames.Append(Schema.AuditEntries.Name).Select(Sql.Quote));
+        var tables = string.Join(", ", Schema.DomainTableNames.Append(Schema.AuditEntries.Name)
+            .Append("PlanSummaries").Append("PlanMonthConclusions").Select(Sql.Quote));
         await ExecuteAsync(_domain!, null, $"ANALYZE {tables}");
     }
 

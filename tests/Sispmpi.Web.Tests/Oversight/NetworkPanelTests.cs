@@ -12,6 +12,7 @@ using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Features.Plans;
 using Sispmpi.Web.Infrastructure.Tenancy;
+using Sispmpi.Web.Tests.Execution;
 using Sispmpi.Web.Tests.Infrastructure;
 
 namespace Sispmpi.Web.Tests.Oversight;
@@ -131,6 +132,68 @@ public sealed class NetworkPanelTests(SispmpiAppFactory app) : IClassFixture<Sis
         search.QuerySelectorAll("tr[data-organization]").Count.ShouldBe(1);
         var none = await SispmpiAppFactory.GetDocumentAsync(client, "/painel?busca=nenhuma-organizacao-assim");
         none.QuerySelector(".sispmpi-empty")!.TextContent.ShouldContain("Nenhuma organização encontrada");
+    }
+
+    /// <summary>
+    /// The panel reads per-plan summaries the database keeps in the transaction of each change (migration 0015): an action
+    /// added, then started and concluded by its executor through the execution form, shows on the very next request.
+    /// </summary>
+    [Fact]
+    public async Task A_change_made_a_moment_ago_shows_on_the_next_request()
+    {
+        var acronym = await app.WithDbAsync(db => db.Plans.IgnoreQueryFilters().Where(p => p.Title == ExecutionTestData.DemoPlanTitle)
+            .Select(p => p.Organization!.Acronym).FirstAsync());
+        using var admin = await app.LoginAsync(Admin);
+        var before = await CsvRowAsync(admin, acronym);
+        var monthBefore = await ConcludedThisMonthAsync(admin);
+
+        // Not started, planned from 30 days ago: one action more, and one more late.
+        var actionId = await app.CreateActionAsync("Ação de teste do painel", a => a.Classification = ActionClassification.OneOff);
+        var added = await CsvRowAsync(admin, acronym);
+        added.ShouldBe(before with { Actions = before.Actions + 1, Late = before.Late + 1 });
+
+        using var executor = await app.LoginAsync(ExecutionTestData.Executor);
+        var url = $"/acoes/{actionId}/execucao";
+        using (var started = await SispmpiAppFactory.PostFormAsync(executor, url,
+            new Dictionary<string, string> { ["Record.StartedOn"] = ExecutionTestData.Iso(Today.AddDays(-5)) }))
+        {
+            started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        (await CsvRowAsync(admin, acronym)).ShouldBe(before with { Actions = before.Actions + 1 }, "started: in progress, before its planned end");
+
+        using (var concluded = await SispmpiAppFactory.PostFormAsync(executor, url, new Dictionary<string, string>
+            {
+                ["Record.StartedOn"] = ExecutionTestData.Iso(Today.AddDays(-5)), ["Record.ConcludedOn"] = ExecutionTestData.Iso(Today),
+            }))
+        {
+            concluded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        (await CsvRowAsync(admin, acronym)).ShouldBe(before with { Actions = before.Actions + 1 });
+        (await ConcludedThisMonthAsync(admin)).ShouldBe(monthBefore + 1, "concluded today: this month's trend");
+
+        await app.WithDbAsync(async db =>
+        {
+            db.PlanActions.Remove(await db.PlanActions.IgnoreQueryFilters().SingleAsync(a => a.Id == actionId));
+            await db.SaveChangesAsync();
+        });
+        (await CsvRowAsync(admin, acronym)).ShouldBe(before, "removed");
+        (await ConcludedThisMonthAsync(admin)).ShouldBe(monthBefore);
+    }
+
+    private static async Task<(string Status, int Axes, int Actions, int Late)> CsvRowAsync(HttpClient client, string acronym)
+    {
+        using var response = await client.GetAsync("/painel?handler=Csv");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var row = (await response.Content.ReadAsStringAsync()).Split("\r\n").Select(l => l.Split(';')).Single(c => c[0] == acronym);
+        return (row[4], int.Parse(row[9], CultureInfo.InvariantCulture), int.Parse(row[10], CultureInfo.InvariantCulture),
+            int.Parse(row[11], CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<int> ConcludedThisMonthAsync(HttpClient client)
+    {
+        var page = await SispmpiAppFactory.GetDocumentAsync(client, "/painel");
+        var month = Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return Attr(page.QuerySelector($"[data-trend-table] tr[data-month='{month}']")!, "data-actions");
     }
 
     [Fact]

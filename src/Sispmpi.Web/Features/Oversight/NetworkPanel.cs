@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Organizations;
@@ -67,19 +69,20 @@ public sealed record PanelData(DateOnly Today, PanelFilter Filter, IReadOnlyList
     IReadOnlyList<(OrganizationKind Kind, PanelFigures Figures)> ByKind, PanelCoverage Coverage, IReadOnlyList<PanelMonth> Trend);
 
 /// <summary>
-/// The network indicators panel (SPEC §3.5). Five set-based queries, none per organization: the organizations, every
-/// plan's dates and status, the actions grouped by plan (the main one: in one pass over the actions, each plan's
-/// actions, late actions, concluded actions and those concluded in each month of the trend), the axes grouped by
-/// plan, and the yearly figures. Everything else — which plan is current, the filters, the figures by kind, the
-/// coverage, the order — is worked out in memory from those rows.
+/// The network indicators panel (SPEC §3.5). A few set-based queries, none per organization and none over the actions:
+/// the organizations, every plan with its summary (<see cref="PlanSummary"/>: axes, actions by status, late actions —
+/// kept current by the database's triggers in the transaction of each change), the yearly figures, and the actions
+/// concluded per month (<see cref="PlanMonthConclusions"/>). Late actions are counted again from the actions' dates only
+/// for the plans a passing day has changed. Everything else — which plan is current, the filters, the figures by kind,
+/// the coverage, the order — is worked out in memory from those rows.
 /// </summary>
 public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, TenantContext tenant)
 {
     /// <summary>Months of the trends, the current one included.</summary>
     public const int TrendMonths = 12;
 
-    /// <summary>The tag EF writes before the main query's SQL; the benchmark finds it by this.</summary>
-    public const string MainQueryTag = "painel-da-rede: acoes por plano";
+    /// <summary>The tag EF writes before the main query's SQL (plans and their summaries); the benchmark finds it by this.</summary>
+    public const string MainQueryTag = "painel-da-rede: planos e resumos";
 
     private static readonly StringComparer _ptBr = StringComparer.Create(CultureInfo.GetCultureInfo("pt-BR"), CompareOptions.IgnoreCase);
 
@@ -98,48 +101,12 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, Tenant
         }
         var orgs = await organizations.Select(o => new { o.Id, o.Acronym, o.Name, o.Kind }).ToListAsync(cancellationToken);
 
-        var plans = await db.Plans.AsNoTracking()
-            .Select(p => new PlanLine(p.Id, p.OrganizationId, p.Title, p.Status, p.Edition, p.Version, p.CreatedAt, p.PublishedAt))
+        var plans = await db.Plans.AsNoTracking().TagWith(MainQueryTag)
+            .GroupJoin(db.Set<PlanSummary>().AsNoTracking(), p => p.Id, s => s.PlanId, (p, s) => new { p, s })
+            .SelectMany(x => x.s.DefaultIfEmpty(), (x, s) => new PlanLine(x.p.Id, x.p.OrganizationId, x.p.Title, x.p.Status, x.p.Edition, x.p.Version,
+                x.p.CreatedAt, x.p.PublishedAt, s == null ? 0 : s.Axes, s == null ? 0 : s.Actions, s == null ? 0 : s.Concluded,
+                s == null ? 0 : s.Late, s == null ? null : s.LateAsOf, s == null ? null : s.LateUntil))
             .ToListAsync(cancellationToken);
-
-        // The trend's months as bounds [b(i), b(i+1)); the last month ends today.
-        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
-        DateOnly b0 = first, b1 = first.AddMonths(1), b2 = first.AddMonths(2), b3 = first.AddMonths(3), b4 = first.AddMonths(4),
-            b5 = first.AddMonths(5), b6 = first.AddMonths(6), b7 = first.AddMonths(7), b8 = first.AddMonths(8), b9 = first.AddMonths(9),
-            b10 = first.AddMonths(10), b11 = first.AddMonths(11), b12 = today.AddDays(1);
-        const ActionStatus done = ActionStatus.Concluded;
-        // The tenant filter applies to the plans joined (a few thousand rows), not to each of the actions: an action
-        // belongs to its plan's organization, so the join alone keeps the rows within the user's network.
-        var actions = await db.PlanActions.IgnoreQueryFilters().AsNoTracking().TagWith(MainQueryTag)
-            .Join(db.Plans.Where(p => p.Status != PlanStatus.Obsolete), a => a.PlanId, p => p.Id, (a, p) => a)
-            .GroupBy(a => a.PlanId)
-            .Select(g => new ActionCounts
-            {
-                PlanId = g.Key,
-                Actions = g.Count(),
-                Late = g.Count(a => (a.Status == ActionStatus.NotStarted && a.PlannedStart < today)
-                    || (a.Status == ActionStatus.InProgress && a.Classification == ActionClassification.OneOff && a.PlannedEnd < today)),
-                Concluded = g.Count(a => a.Status == done),
-                M0 = g.Count(a => a.Status == done && a.ConcludedOn >= b0 && a.ConcludedOn < b1),
-                M1 = g.Count(a => a.Status == done && a.ConcludedOn >= b1 && a.ConcludedOn < b2),
-                M2 = g.Count(a => a.Status == done && a.ConcludedOn >= b2 && a.ConcludedOn < b3),
-                M3 = g.Count(a => a.Status == done && a.ConcludedOn >= b3 && a.ConcludedOn < b4),
-                M4 = g.Count(a => a.Status == done && a.ConcludedOn >= b4 && a.ConcludedOn < b5),
-                M5 = g.Count(a => a.Status == done && a.ConcludedOn >= b5 && a.ConcludedOn < b6),
-                M6 = g.Count(a => a.Status == done && a.ConcludedOn >= b6 && a.ConcludedOn < b7),
-                M7 = g.Count(a => a.Status == done && a.ConcludedOn >= b7 && a.ConcludedOn < b8),
-                M8 = g.Count(a => a.Status == done && a.ConcludedOn >= b8 && a.ConcludedOn < b9),
-                M9 = g.Count(a => a.Status == done && a.ConcludedOn >= b9 && a.ConcludedOn < b10),
-                M10 = g.Count(a => a.Status == done && a.ConcludedOn >= b10 && a.ConcludedOn < b11),
-                M11 = g.Count(a => a.Status == done && a.ConcludedOn >= b11 && a.ConcludedOn < b12),
-            })
-            .ToDictionaryAsync(x => x.PlanId, cancellationToken);
-
-        var axes = await db.PlanAxes.AsNoTracking()
-            .Where(x => x.ParentId == null)
-            .GroupBy(x => x.PlanId)
-            .Select(g => new { PlanId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.PlanId, x => x.Count, cancellationToken);
 
         // The latest year each organization reported.
         var figures = (await db.OrganizationYearFigures.AsNoTracking()
@@ -147,17 +114,19 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, Tenant
             .GroupBy(f => f.OrganizationId)
             .ToDictionary(g => g.Key, g => g.MaxBy(f => f.Year)!);
 
-        var plansByOrganization = plans.ToLookup(p => p.OrganizationId);
+        var currentPlans = plans.Where(p => p.Status != PlanStatus.Obsolete).GroupBy(p => p.OrganizationId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Status == PlanStatus.Published).ThenByDescending(p => p.Id).First());
+        var stale = currentPlans.Values.Where(p => !p.LateHoldsOn(today)).Select(p => p.Id).ToList();
+        var late = stale.Count == 0 ? [] : await LateActionsAsync(stale, today, cancellationToken);
+
         var rows = new List<PanelRow>(orgs.Count);
         foreach (var o in orgs)
         {
-            var current = plansByOrganization[o.Id].Where(p => p.Status != PlanStatus.Obsolete)
-                .OrderByDescending(p => p.Status == PlanStatus.Published).ThenByDescending(p => p.Id).FirstOrDefault();
-            var counts = current is null ? null : actions.GetValueOrDefault(current.Id);
+            var current = currentPlans.GetValueOrDefault(o.Id);
             var year = figures.GetValueOrDefault(o.Id);
             rows.Add(new PanelRow(o.Id, o.Acronym, o.Name, o.Kind, current?.Id, current?.Title, current?.Status, current?.Edition, current?.Version,
-                current?.CreatedAt, current?.PublishedAt,
-                current is null ? 0 : axes.GetValueOrDefault(current.Id), counts?.Actions ?? 0, counts?.Late ?? 0, counts?.Concluded ?? 0,
+                current?.CreatedAt, current?.PublishedAt, current?.Axes ?? 0, current?.Actions ?? 0,
+                current is null ? 0 : late.TryGetValue(current.Id, out var fresh) ? fresh : current.Late, current?.Concluded ?? 0,
                 year?.Year, year?.Budget, year?.Headcount));
         }
         if (filter.Status is { } status)
@@ -178,19 +147,27 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, Tenant
         var coverage = NetworkReference.Coverage(rows,
             await NetworkReference.CurrentAsync(db, tenant.CurrentOrganizationId, today.Year, cancellationToken));
 
-        // Actions concluded per month in every plan not obsolete of the organizations shown, from the main query's rows.
-        var concludedByMonth = new int[TrendMonths];
-        foreach (var plan in plans.Where(p => p.Status != PlanStatus.Obsolete && shown.Contains(p.OrganizationId)))
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
+        // Actions concluded per month in every plan not obsolete of the organizations shown, from the monthly summaries.
+        var plansShown = db.Plans.Where(p => p.Status != PlanStatus.Obsolete);
+        if (filter.NarrowsNetwork)
         {
-            if (actions.GetValueOrDefault(plan.Id) is { } counts)
-            {
-                var months = counts.Months;
-                for (var i = 0; i < TrendMonths; i++)
-                {
-                    concludedByMonth[i] += months[i];
-                }
-            }
+            var shownIds = shown.ToList();
+            plansShown = plansShown.Where(p => shownIds.Contains(p.OrganizationId));
         }
+        else
+        {
+            plansShown = plansShown.Where(p => db.Organizations.Any(o => o.Id == p.OrganizationId && o.IsActive));
+        }
+        int firstMonth = PlanMonthConclusions.Key(first), lastMonth = PlanMonthConclusions.Key(today);
+        var concluded = await db.Set<PlanMonthConclusions>().AsNoTracking()
+            .Where(m => m.Month >= firstMonth && m.Month <= lastMonth)
+            .Join(plansShown, m => m.PlanId, p => p.Id, (m, p) => m)
+            .GroupBy(m => m.Month)
+            .Select(g => new { Month = g.Key, Actions = g.Sum(m => m.Actions) })
+            .ToDictionaryAsync(m => m.Month, m => m.Actions, cancellationToken);
+        var concludedByMonth = Enumerable.Range(0, TrendMonths)
+            .Select(i => concluded.GetValueOrDefault(PlanMonthConclusions.Key(first.AddMonths(i)))).ToArray();
         var published = publishedPlans
             .Select(p => TimeZoneInfo.ConvertTime(p.PublishedAt!.Value, BrazilTime.Zone))
             .GroupBy(d => (d.Year, d.Month))
@@ -203,7 +180,47 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, Tenant
     }
 
     private sealed record PlanLine(int Id, int OrganizationId, string Title, PlanStatus Status, string Edition, int Version,
-        DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt);
+        DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, int Axes, int Actions, int Concluded, int Late, DateOnly? LateAsOf, DateOnly? LateUntil)
+    {
+        public bool LateHoldsOn(DateOnly today) => new PlanSummary { LateAsOf = LateAsOf, LateUntil = LateUntil }.LateHoldsOn(today);
+    }
+
+    /// <summary>
+    /// Counts again the late actions of plans whose summary no longer holds today (a day passed one of their planned dates),
+    /// from the actions' indexed dates, and stores the count with the day it holds until. The write is a cache: when a
+    /// change to one of these plans commits meanwhile (PostgreSQL's repeatable read refuses the update), the count is
+    /// only read and the next request stores it.
+    /// </summary>
+    private async Task<Dictionary<int, int>> LateActionsAsync(List<int> planIds, DateOnly today, CancellationToken cancellationToken)
+    {
+        const ActionStatus notStarted = ActionStatus.NotStarted, inProgress = ActionStatus.InProgress;
+        const ActionClassification oneOff = ActionClassification.OneOff;
+        var actions = db.PlanActions.IgnoreQueryFilters();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(
+                db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken);
+            await db.Set<PlanSummary>().Where(s => planIds.Contains(s.PlanId)).ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Late, s => actions.Count(a => a.PlanId == s.PlanId
+                    && ((a.Status == notStarted && a.PlannedStart < today) || (a.Status == inProgress && a.Classification == oneOff && a.PlannedEnd < today))))
+                .SetProperty(s => s.LateUntil, s => actions.Where(a => a.PlanId == s.PlanId).Min(a =>
+                    a.Status == notStarted && a.PlannedStart >= today ? a.PlannedStart
+                    : a.Status == inProgress && a.Classification == oneOff && a.PlannedEnd >= today ? a.PlannedEnd : null))
+                .SetProperty(s => s.LateAsOf, today), cancellationToken);
+            var stored = await db.Set<PlanSummary>().AsNoTracking().Where(s => planIds.Contains(s.PlanId))
+                .ToDictionaryAsync(s => s.PlanId, s => s.Late, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return stored;
+        }
+        catch (DbException)
+        {
+            db.ChangeTracker.Clear();
+            return await actions.AsNoTracking().Where(a => planIds.Contains(a.PlanId)
+                    && ((a.Status == notStarted && a.PlannedStart < today) || (a.Status == inProgress && a.Classification == oneOff && a.PlannedEnd < today)))
+                .GroupBy(a => a.PlanId).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        }
+    }
 
     private static PanelFigures Figures(IReadOnlyList<PanelRow> rows, IReadOnlyList<PlanLine> publishedPlans) => new(
         rows.Count,
@@ -216,29 +233,6 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, Tenant
         rows.Sum(r => r.LateActions),
         publishedPlans.Count,
         publishedPlans.Count == 0 ? null : publishedPlans.Average(p => (p.PublishedAt!.Value - p.CreatedAt).TotalDays));
-
-    /// <summary>One row of the main query: a plan's actions, late ones, concluded ones, and concluded ones in each month of the trend.</summary>
-    private sealed class ActionCounts
-    {
-        public int PlanId { get; init; }
-        public int Actions { get; init; }
-        public int Late { get; init; }
-        public int Concluded { get; init; }
-        public int M0 { get; init; }
-        public int M1 { get; init; }
-        public int M2 { get; init; }
-        public int M3 { get; init; }
-        public int M4 { get; init; }
-        public int M5 { get; init; }
-        public int M6 { get; init; }
-        public int M7 { get; init; }
-        public int M8 { get; init; }
-        public int M9 { get; init; }
-        public int M10 { get; init; }
-        public int M11 { get; init; }
-
-        public int[] Months => [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11];
-    }
 
     private static List<PanelRow> Sort(List<PanelRow> rows, PanelSort sort) => sort switch
     {

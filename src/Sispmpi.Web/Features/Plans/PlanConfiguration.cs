@@ -7,6 +7,8 @@ internal sealed class IntegrityPlanConfiguration : IEntityTypeConfiguration<Inte
 {
     public void Configure(EntityTypeBuilder<IntegrityPlan> builder)
     {
+        // The panel summary's triggers (migration 0015); EF then leaves RETURNING out on SQLite.
+        builder.ToTable(t => t.HasTrigger("TR_Plans_Summary"));
         builder.Property(p => p.Title).HasMaxLength(300);
         builder.Property(p => p.Edition).HasMaxLength(40);
         builder.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
@@ -24,6 +26,7 @@ internal sealed class PlanAxisConfiguration : IEntityTypeConfiguration<PlanAxis>
 {
     public void Configure(EntityTypeBuilder<PlanAxis> builder)
     {
+        builder.ToTable(t => t.HasTrigger("TR_PlanAxes_Summary"));
         builder.Property(a => a.Title).HasMaxLength(300);
         builder.Property(a => a.Number).HasMaxLength(20);
         builder.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -35,6 +38,7 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
 {
     public void Configure(EntityTypeBuilder<PlanAction> builder)
     {
+        builder.ToTable(t => t.HasTrigger("TR_PlanActions_Summary"));
         builder.Property(a => a.Title).HasMaxLength(500);
         builder.Property(a => a.Number).HasMaxLength(20);
         builder.Property(a => a.ActionType).HasMaxLength(500);
