@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Throughput of a transparency-portal plan page next to a static file of the same app, measured with wrk in one run:
-# a throwaway PostgreSQL filled by the `generate` command, the app (Release, Kestrel, production settings) on
-# 127.0.0.1, then wrk at 64 connections on
-#   1. /transparencia/planos/{id}  the published plan with the most actions (served from the output cache: the
-#                                  data-stamp query and the cached bytes)
+# Throughput of a transparency-portal plan page next to a static file of the same app, measured with wrk in one run
+# (issue 17, target 3), and the resident memory of that instance afterwards (target 4): a throwaway PostgreSQL filled
+# by the `generate` command, the app (Release, Kestrel, production settings) on 127.0.0.1, then wrk at 64 connections on
+#   1. /transparencia/planos/{id}  the published plan with the most actions, served from the output cache
 #   2. /css/site.css               a small static file (the static-files middleware), and
 #      /lib/chartjs/chart.umd.js   a static file about the size of the page
-#   3. /transparencia/planos/{id}?n=…  the same page with a new query string on every request, so that every one
-#                                  misses the cache and renders in full (queries, lights, roll-up, Razor)
+#   3. /transparencia/planos/{id}?n=…  the same page with a new query string on every request: unknown parameters are
+#                                  dropped, so these are cache hits too and add nothing to the cache
+#   4. --panel N: the network panel (/painel) N times, signed in as the network's central administrator
+#   5. the resident memory (VmRSS) of the app after all that                              floor 400 MB
+#   6. the same app restarted with the output cache off (Transparency__OutputCacheSeconds=0): the page rendered
+#      in full on every request (queries, lights, roll-up, Razor)                         floor 200 req/s
+# The cached page's floor is half the small static file's throughput in the same run.
 #
-#   bench/public-wrk.sh [--orgs 200] [--actions-per-org 200] [--duration 20] [--connections 64] [--no-build]
+#   bench/public-wrk.sh [--orgs 200] [--actions-per-org 200] [--duration 20] [--connections 64] [--panel 0] [--no-build]
 #
 # Traffic goes to 127.0.0.1 only; each wrk run is bounded by --duration. PG_THROWAWAY_PORT picks the cluster's port
 # (default 55442) and BENCH_APP_PORT the app's (default 5142).
@@ -21,14 +25,16 @@ actions=200
 duration=20
 connections=64
 build=1
+panel=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --orgs) orgs=$2; shift 2 ;;
         --actions-per-org) actions=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
+        --panel) panel=$2; shift 2 ;;
         --no-build) build=0; shift ;;
-        *) echo "usage: $0 [--orgs N] [--actions-per-org M] [--duration S] [--connections C] [--no-build]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--orgs N] [--actions-per-org M] [--duration S] [--connections C] [--panel N] [--no-build]" >&2; exit 2 ;;
     esac
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 1; }
@@ -57,21 +63,29 @@ dotnet "$root/bench/Sispmpi.Bench/bin/Release/net10.0/Sispmpi.Bench.dll" generat
 
 app_port=${BENCH_APP_PORT:-5142}
 base="http://127.0.0.1:$app_port"
-(
-    cd "$root/src/Sispmpi.Web"
-    ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
-    Database__Provider=postgres ConnectionStrings__Default="$db" Demo__Seed=false Urls="$base" \
-    DataProtection__KeysDirectory="$work/keys" Files__Root="$work/files" Mail__PickupDirectory="$work/mail" \
-    Jobs__Enabled=false Mail__SenderEnabled=false \
-    Logging__LogLevel__Default=Warning Logging__Console__FormatterName=simple \
-    exec dotnet "$root/src/Sispmpi.Web/bin/Release/net10.0/Sispmpi.Web.dll"
-) >"$work/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 120); do
-    curl -fs "$base/health" >/dev/null 2>&1 && break
-    sleep 0.5
-done
-curl -fs "$base/health" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
+start_app() { # extra environment assignments…
+    (
+        cd "$root/src/Sispmpi.Web"
+        exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
+            Database__Provider=postgres ConnectionStrings__Default="$db" Demo__Seed=false Urls="$base" \
+            DataProtection__KeysDirectory="$work/keys" Files__Root="$work/files" Mail__PickupDirectory="$work/mail" \
+            Jobs__Enabled=false Mail__SenderEnabled=false \
+            Logging__LogLevel__Default=Warning Logging__Console__FormatterName=simple "$@" \
+            dotnet "$root/src/Sispmpi.Web/bin/Release/net10.0/Sispmpi.Web.dll"
+    ) >>"$work/app.log" 2>&1 &
+    app_pid=$!
+    for _ in $(seq 1 240); do
+        curl -fs "$base/health" >/dev/null 2>&1 && break
+        sleep 0.5
+    done
+    curl -fs "$base/health" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
+}
+stop_app() {
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+}
+start_app
 
 # The published plan with the most actions, from the open-data file (columns id;…;acoes;progresso).
 plan=$(curl -fs "$base/dados-abertos/planos.csv" | awk -F';' 'NR > 1 && $11 + 0 > max { max = $11 + 0; id = $1 } END { print id }')
@@ -85,7 +99,7 @@ large_bytes=$(curl -fs "$large" | wc -c)
 echo "plan $plan ($plan_actions actions, $page_bytes bytes); static files $static_bytes and $large_bytes bytes"
 
 cat >"$work/uncached.lua" <<'LUA'
--- A new query string on every request (per thread), so that every request misses the output cache.
+-- A new query string on every request (per thread): the app drops unknown parameters, so it is still a cache hit.
 local counter = 0
 local id = 0
 local threads = 0
@@ -116,5 +130,39 @@ echo "wrk, $connections connections, ${duration} s each, load average before: $(
 run "plan page (cached)" "$page"
 run "static file (site.css)" "$static"
 run "static file (chart.umd.js)" "$large"
-run "plan page (rendered every time)" "$page" -s "$work/uncached.lua"
+run "plan page, random query string" "$page" -s "$work/uncached.lua"
+curl -fsI "$page?n=$RANDOM" | tr -d '\r' | awk 'tolower($1) == "x-cache:" { print "  a random query string: X-Cache " $2 }'
+cached=$(awk '/^Requests\/sec/ { print $2 }' "$work/plan page (cached).txt")
+css=$(awk '/^Requests\/sec/ { print $2 }' "$work/static file (site.css).txt")
+js=$(awk '/^Requests\/sec/ { print $2 }' "$work/static file (chart.umd.js).txt")
+awk -v c="$cached" -v s="$css" -v j="$js" 'BEGIN {
+    printf "cached page / static site.css: %.0f%%   floor 50%%   %s\n", 100 * c / s, (c >= s / 2 ? "met" : "NOT met")
+    printf "cached page / static chart.umd.js (same size class): %.0f%%\n", 100 * c / j }'
+
+if [[ $panel -gt 0 ]]; then
+    admin=$(psql -h 127.0.0.1 -p "$port" -U postgres -d sispmpi_public -Atc 'SELECT u."Email" FROM "ProfileGrants" g
+        JOIN "Organizations" o ON o."Id" = g."OrganizationId" JOIN "AspNetUsers" u ON u."Id" = g."UserId"
+        WHERE g."Profile" = 1 AND o."ParentId" IS NULL AND o."IsActive" ORDER BY u."Id" LIMIT 1')
+    jar="$work/cookies"
+    token=$(curl -fs -c "$jar" -b "$jar" "$base/conta/entrar" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$admin" --data-urlencode "Input.Password=Bench@SisPMPI2026" \
+        --data-urlencode "__RequestVerificationToken=$token" "$base/conta/entrar"
+    start=$(date +%s.%N)
+    for _ in $(seq 1 "$panel"); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$base/painel")
+        [[ $code == 200 ]] || { echo "/painel answered $code" >&2; exit 1; }
+    done
+    echo "network panel: $panel requests as $admin in $(echo "$start $(date +%s.%N)" | awk '{ printf "%.1f", $2 - $1 }') s"
+fi
+rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
+hwm=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
+echo "resident memory of the app: $rss MB (peak $hwm MB)   floor 400 MB   $([[ $rss -le 400 ]] && echo met || echo 'NOT met')"
+stop_app
+
+start_app Transparency__OutputCacheSeconds=0
+wrk -t2 -c"$connections" -d5s "$page" >/dev/null
+echo "output cache off, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run "plan page (rendered every time)" "$page"
+rendered=$(awk '/^Requests\/sec/ { print $2 }' "$work/plan page (rendered every time).txt")
+awk -v r="$rendered" 'BEGIN { printf "rendered page: %.0f req/s   floor 200 req/s   %s\n", r, (r >= 200 ? "met" : "NOT met") }'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

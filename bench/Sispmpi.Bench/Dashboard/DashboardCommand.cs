@@ -28,8 +28,8 @@ namespace Sispmpi.Bench.Dashboard;
 /// </summary>
 public sealed partial class DashboardCommand(DashboardOptions options)
 {
-    /// <summary>The issue's target for the page's p95 on the project's 2-core machine.</summary>
-    public const double TargetP95Milliseconds = 100;
+    /// <summary>The target for the page's p95 on the project's 2-core machine (issue 17; issue 12 asked for 100 ms).</summary>
+    public const double TargetP95Milliseconds = 30;
 
     private static readonly CultureInfo _culture = GenerateCommand.Culture;
     private readonly Stopwatch _total = Stopwatch.StartNew();
@@ -144,7 +144,7 @@ public sealed partial class DashboardCommand(DashboardOptions options)
             PrintTable(
                 (page, pageQueries), (server, null), (pageSql, null),
                 (build, buildQueries), (buildSql, null));
-            Say($"Página: {bytes / 1024.0:0.0} KiB de HTML. Meta: p95 do GET abaixo de {TargetP95Milliseconds:0} ms — {(page.P95 < TargetP95Milliseconds ? "atingida" : "NÃO atingida")} ({page.P95:0.0} ms).");
+            Say($"Página: {bytes / 1024.0:0.0} KiB de HTML. Meta: p95 do GET até {TargetP95Milliseconds:0} ms — {(page.P95 <= TargetP95Milliseconds ? "atingida" : "NÃO atingida")} ({page.P95:0.0} ms).");
             Console.WriteLine();
             PrintRows(data!, plan);
             Console.WriteLine();

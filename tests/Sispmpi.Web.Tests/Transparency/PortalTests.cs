@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sispmpi.Web.Features.Transparency;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Tests.Infrastructure;
 
@@ -144,6 +146,41 @@ public sealed class PortalTests(SispmpiAppFactory app) : IClassFixture<SispmpiAp
         changed.Headers.ETag!.Tag.ShouldNotBe(etag.Tag);
         (await changed.Content.ReadAsStringAsync()).ShouldContain(" (revisada)");
         (await Conditional(client, "/dados-abertos/acoes.csv", fileTag.Tag)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Unknown_query_parameters_neither_miss_the_cache_nor_add_copies_to_it()
+    {
+        var url = $"/transparencia/planos/{await SeplagPlanIdAsync()}";
+        var client = app.CreateAnonymousClient();
+        using var first = await client.GetAsync(url);
+        var etag = first.Headers.ETag.ShouldNotBeNull().Tag;
+        var body = await first.Content.ReadAsStringAsync();
+        var cache = app.Services.GetRequiredService<PublicResponseCache>();
+        var copies = cache.Count;
+
+        foreach (var query in new[] { "?n=1", "?n=2&utm_source=x", "?planId=999999", "?handler=Excluir", "?" + Guid.NewGuid().ToString("N") + "=1" })
+        {
+            using var response = await client.GetAsync(url + query);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, query);
+            response.Headers.ETag!.Tag.ShouldBe(etag, query);
+            response.Headers.GetValues("X-Cache").ShouldBe(["HIT"], query);
+            (await response.Content.ReadAsStringAsync()).ShouldBe(body, query);
+        }
+        // The path's case does not make another copy either.
+        using var upper = await client.GetAsync(url.ToUpperInvariant());
+        upper.Headers.ETag!.Tag.ShouldBe(etag);
+        cache.Count.ShouldBe(copies);
+
+        // The front page keeps the parameters it reads, in any order and next to unknown ones; a signed-in visitor's
+        // request is normalized the same way.
+        var search = await SispmpiAppFactory.GetDocumentAsync(client, "/transparencia?utm_campaign=a&pagina=1&busca=OURO&x=1");
+        search.QuerySelectorAll("a[href^='/transparencia/orgaos/']").Select(a => a.TextContent.Trim()).ShouldBe(["Prefeitura Municipal de Ouro Preto"]);
+        using var reordered = await client.GetAsync("/transparencia?busca=OURO&pagina=1");
+        using var plain = await client.GetAsync("/transparencia?busca=OURO&pagina=1&y=2");
+        plain.Headers.ETag!.Tag.ShouldBe(reordered.Headers.ETag!.Tag);
+        using var signedIn = await (await app.LoginAsync("comissao@demo.gov.br")).GetAsync(url + "?n=3");
+        signedIn.Headers.ETag!.Tag.ShouldBe(etag);
     }
 
     [Fact]

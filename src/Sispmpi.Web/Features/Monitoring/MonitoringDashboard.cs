@@ -36,8 +36,8 @@ public sealed record PlanDashboard(IntegrityPlan Plan, DateOnly Today, IReadOnly
 }
 
 /// <summary>
-/// The monitoring dashboard of a plan: three queries (the plan, its axes, its actions with their recommendation
-/// counts), then every figure is counted in memory from the same rows — so a figure and the list behind it agree.
+/// The monitoring dashboard of a plan: four queries (the plan, its axes, its actions, its recommendations counted by
+/// action), then every figure is counted in memory from the same rows — so a figure and the list behind it agree.
 /// </summary>
 public sealed class MonitoringDashboard(SispmpiDbContext db, ActionLights lights)
 {
@@ -51,19 +51,29 @@ public sealed class MonitoringDashboard(SispmpiDbContext db, ActionLights lights
         var axes = await db.PlanAxes.AsNoTracking().Where(a => a.PlanId == planId)
             .OrderBy(a => a.Position).Select(a => new { a.Id, a.ParentId, a.Number, a.Title }).ToListAsync(cancellationToken);
         var parents = axes.ToDictionary(a => a.Id, a => a.ParentId);
+        // Sorted below by number part by part, which SQL's text order would not do.
         var rows = await db.PlanActions.AsNoTracking().Where(a => a.PlanId == planId)
-            .OrderBy(a => a.Number)
             .Select(a => new
             {
                 a.Id, a.Number, a.Title, a.AxisId, a.Status, a.Classification, a.PlannedStart, a.PlannedEnd, a.LastUpdateOn, a.StartedOn,
                 a.Progress, a.Weight, a.NonImplementationRisk, Responsible = a.ResponsibleUser!.FullName ?? a.ResponsibleServant!.Name, Unit = a.ExecutingUnit!.Acronym,
-                Recommendations = db.Recommendations.Count(r => r.ActionId == a.Id),
-                Unanswered = db.Recommendations.Count(r => r.ActionId == a.Id && r.AnsweredAt == null),
             })
             .ToListAsync(cancellationToken);
-        var actions = rows.Select(a => new DashboardAction(a.Id, a.Number, a.Title, a.AxisId, parents.GetValueOrDefault(a.AxisId), a.Status,
-                a.Classification, a.PlannedStart, a.PlannedEnd, a.Progress, a.Weight, a.NonImplementationRisk, a.Responsible, a.Unit,
-                lights.Of(a.Status, a.Classification, a.PlannedEnd, a.LastUpdateOn ?? a.StartedOn), a.Recommendations, a.Unanswered))
+        // The plan's recommendations counted in one grouped pass (the general ones under no action), rather than two
+        // correlated counts per action.
+        var counts = await db.Recommendations.AsNoTracking().Where(r => r.PlanId == planId)
+            .GroupBy(r => r.ActionId)
+            .Select(g => new { ActionId = g.Key, All = g.Count(), Unanswered = g.Count(r => r.AnsweredAt == null) })
+            .ToListAsync(cancellationToken);
+        var byAction = counts.Where(c => c.ActionId is not null).ToDictionary(c => c.ActionId!.Value, c => (c.All, c.Unanswered));
+        var today = lights.Today;
+        var actions = rows.Select(a =>
+            {
+                var (all, unanswered) = byAction.GetValueOrDefault(a.Id);
+                return new DashboardAction(a.Id, a.Number, a.Title, a.AxisId, parents.GetValueOrDefault(a.AxisId), a.Status,
+                    a.Classification, a.PlannedStart, a.PlannedEnd, a.Progress, a.Weight, a.NonImplementationRisk, a.Responsible, a.Unit,
+                    lights.Of(a.Status, a.Classification, a.PlannedEnd, a.LastUpdateOn ?? a.StartedOn, today), all, unanswered);
+            })
             .OrderBy(a => a.Number, NumberComparer.Instance)
             .ToList();
         var rollup = Core.Execution.Progress.Rollup(actions.Select(a => new ActionProgressItem(a.AxisId, a.ParentAxisId, a.Progress, a.Weight)));
@@ -71,8 +81,8 @@ public sealed class MonitoringDashboard(SispmpiDbContext db, ActionLights lights
             .Select(a => new AxisProgress(a.Id, a.Number, a.Title, rollup.ByAxis.GetValueOrDefault(a.Id),
                 actions.Count(x => x.AxisId == a.Id || x.ParentAxisId == a.Id)))
             .ToList();
-        var general = await db.Recommendations.CountAsync(r => r.PlanId == planId && r.ActionId == null && r.AnsweredAt == null, cancellationToken);
-        return new PlanDashboard(plan, lights.Today, actions, axisRows, rollup.Plan,
+        var general = counts.FirstOrDefault(c => c.ActionId is null)?.Unanswered ?? 0;
+        return new PlanDashboard(plan, today, actions, axisRows, rollup.Plan,
             actions.Sum(a => a.Recommendations - a.Unanswered), actions.Sum(a => a.Unanswered), general);
     }
 
@@ -100,18 +110,29 @@ public sealed class NumberComparer : IComparer<string>
 {
     public static readonly NumberComparer Instance = new();
 
+    // Called n·log n times per sort of a plan's actions: compares part by part without splitting the strings.
     public int Compare(string? x, string? y)
     {
-        var a = (x ?? "").Split('.');
-        var b = (y ?? "").Split('.');
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        var a = (x ?? "").AsSpan();
+        var b = (y ?? "").AsSpan();
+        while (true)
         {
-            var order = int.TryParse(a[i], out var m) && int.TryParse(b[i], out var n) ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
+            var i = a.IndexOf('.');
+            var j = b.IndexOf('.');
+            var partA = i < 0 ? a : a[..i];
+            var partB = j < 0 ? b : b[..j];
+            var order = int.TryParse(partA, out var m) && int.TryParse(partB, out var n) ? m.CompareTo(n) : partA.CompareTo(partB, StringComparison.Ordinal);
             if (order != 0)
             {
                 return order;
             }
+            if (i < 0 || j < 0)
+            {
+                // One ran out of parts: the shorter comes first, as with equal prefixes.
+                return (i < 0 ? 0 : 1).CompareTo(j < 0 ? 0 : 1);
+            }
+            a = a[(i + 1)..];
+            b = b[(j + 1)..];
         }
-        return a.Length.CompareTo(b.Length);
     }
 }

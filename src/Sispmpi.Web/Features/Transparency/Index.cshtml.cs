@@ -38,6 +38,5 @@ public static class Charts
         axes = (axes ?? []).Select(a => new { label = $"{a.Number}. {a.Title}", value = Math.Round((a.Progress ?? 0) * 100, 1) }),
     };
 
-    public static string Json(object data) => System.Text.Json.JsonSerializer.Serialize(data,
-        new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+    public static string Json(object data) => Infrastructure.Web.PageJson.Serialize(data);
 }

@@ -45,13 +45,19 @@ public sealed class DataStamp(SispmpiDbContext db, TimeProvider clock, DataStamp
 
     internal sealed record Snapshot(string Stamp, long ReadAt);
 
+    /// <summary>The version read less than <see cref="TransparencyOptions.StampSeconds"/> ago, without touching the database.</summary>
+    public static string? Fresh(Recent recent, TimeProvider clock, TransparencyOptions options) =>
+        recent.Value is { } last && clock.GetElapsedTime(last.ReadAt, clock.GetTimestamp()).TotalSeconds < options.StampSeconds
+            ? last.Stamp
+            : null;
+
     public async Task<string> CurrentAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetTimestamp();
-        if (recent.Value is { } last && clock.GetElapsedTime(last.ReadAt, now).TotalSeconds < options.Value.StampSeconds)
+        if (Fresh(recent, clock, options.Value) is { } fresh)
         {
-            return last.Stamp;
+            return fresh;
         }
+        var now = clock.GetTimestamp();
         var lastChange = await db.AuditEntries.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         var stamp = $"{lastChange}:{clock.Today():yyyy-MM-dd}:{_build}";
         recent.Value = new Snapshot(stamp, now);
@@ -74,6 +80,9 @@ public sealed class PublicResponseCache(IOptions<TransparencyOptions> options) :
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.OutputCacheMegabytes) * 1024L * 1024L });
 
     public bool TryGet(string etag, out Entry? entry) => _cache.TryGetValue(etag, out entry);
+
+    /// <summary>How many responses are in memory.</summary>
+    public int Count => _cache.Count;
 
     public void Set(string etag, Entry entry)
     {
@@ -112,16 +121,16 @@ public sealed class PublicCacheFilter(DataStamp stamps, PublicResponseCache cach
             return;
         }
         var stamp = await stamps.CurrentAsync(http.RequestAborted);
-        var etag = DataStamp.ETagFor(stamp, request.Path + request.QueryString);
+        var etag = DataStamp.ETagFor(stamp, PublicQuery.Resource(request));
         if (Matches(request, etag))
         {
-            SetCacheHeaders(http, etag);
+            SetCacheHeaders(http, etag, options.Value);
             context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
             return;
         }
         if (cache.TryGet(etag, out var hit))
         {
-            SetCacheHeaders(http, etag);
+            SetCacheHeaders(http, etag, options.Value);
             if (hit!.ContentDisposition is not null)
             {
                 http.Response.Headers.ContentDisposition = hit.ContentDisposition;
@@ -144,7 +153,7 @@ public sealed class PublicCacheFilter(DataStamp stamps, PublicResponseCache cach
         }
         if (http.Response.StatusCode == StatusCodes.Status200OK)
         {
-            SetCacheHeaders(http, etag);
+            SetCacheHeaders(http, etag, options.Value);
             var contentDisposition = http.Response.Headers.ContentDisposition.ToString();
             cache.Set(etag, new PublicResponseCache.Entry(buffer.ToArray(), http.Response.ContentType ?? "application/octet-stream",
                 contentDisposition.Length == 0 ? null : contentDisposition));
@@ -158,7 +167,7 @@ public sealed class PublicCacheFilter(DataStamp stamps, PublicResponseCache cach
         }
     }
 
-    private static bool Matches(HttpRequest request, string etag)
+    internal static bool Matches(HttpRequest request, string etag)
     {
         var header = request.Headers.IfNoneMatch;
         if (header.Count == 0 || !EntityTagHeaderValue.TryParseList(header, out var tags))
@@ -170,12 +179,12 @@ public sealed class PublicCacheFilter(DataStamp stamps, PublicResponseCache cach
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
     }
 
-    private void SetCacheHeaders(HttpContext http, string etag)
+    internal static void SetCacheHeaders(HttpContext http, string etag, TransparencyOptions options)
     {
         var headers = http.Response.Headers;
         headers.ETag = etag;
         var scope = http.User.Identity?.IsAuthenticated == true ? "private" : "public";
-        headers.CacheControl = $"{scope}, max-age={Math.Max(0, options.Value.MaxAgeSeconds)}";
+        headers.CacheControl = $"{scope}, max-age={Math.Max(0, options.MaxAgeSeconds)}";
         headers.Remove(HeaderNames.Pragma);
     }
 }

@@ -168,10 +168,11 @@ public sealed class PublicData(SispmpiDbContext db, ActionLights lights)
                 a.BudgetSpent, a.Status, a.LastUpdateOn, a.Progress, a.Weight,
             })
             .ToListAsync(cancellationToken);
+        var today = lights.Today;
         return rows
             .Select(a => new PublicAction(a.Id, a.PlanId, a.OrganizationId, a.AxisId, a.ParentAxisId, a.AxisNumber, a.AxisTitle, a.Number, a.Title, a.ActionType, a.Classification,
                 a.Unit, a.PlannedStart, a.PlannedEnd, a.PlannedBudget, a.StartedOn, a.ConcludedOn, a.DiscontinuedOn, a.BudgetSpent, a.Status,
-                lights.Of(a.Status, a.Classification, a.PlannedEnd, a.LastUpdateOn ?? a.StartedOn), a.Progress, a.Weight))
+                lights.Of(a.Status, a.Classification, a.PlannedEnd, a.LastUpdateOn ?? a.StartedOn, today), a.Progress, a.Weight))
             .OrderBy(a => a.PlanId).ThenBy(a => a.Number, NumberComparer.Instance)
             .ToList();
     }

@@ -280,6 +280,8 @@ public static class HostSetup
         });
         app.UseSispmpiHttps();
         app.UseStaticFiles();
+        // Cached public pages go out here, before authentication, the tenant and MVC (issue 17).
+        app.UseMiddleware<Features.Transparency.PublicCacheMiddleware>();
         app.UseRouting();
         app.UseSispmpiApi();
         app.UseAuthentication();
