@@ -70,9 +70,30 @@ public static class BenchProgram
                 return 1;
             }
         }
+        if (args is ["load", .. var loadArgs])
+        {
+            var options = Load.LoadOptions.Parse(loadArgs, out var error);
+            if (options is null)
+            {
+                await Console.Error.WriteLineAsync(error);
+                await Console.Error.WriteLineAsync(Load.LoadOptions.Usage);
+                return 2;
+            }
+            try
+            {
+                return await new Load.LoadCommand(options).RunAsync();
+            }
+            catch (Exception exception)
+            {
+                await Console.Error.WriteLineAsync($"Falha no teste de carga: {exception.GetBaseException().Message}");
+                await Console.Error.WriteLineAsync(exception.ToString());
+                return 1;
+            }
+        }
         await Console.Error.WriteLineAsync(GenerateOptions.Usage);
         await Console.Error.WriteLineAsync(Dashboard.DashboardOptions.Usage);
         await Console.Error.WriteLineAsync(Panel.PanelOptions.Usage);
+        await Console.Error.WriteLineAsync(Load.LoadOptions.Usage);
         return 2;
     }
 }
