@@ -152,6 +152,7 @@ defaults
     timeout connect 5s
     timeout client 60s
     timeout server 60s
+    timeout check 5s
     option forwardfor
     option http-server-close
     retries 3
@@ -164,6 +165,7 @@ backend instances
     balance roundrobin
     option httpchk GET /health
     http-check expect status 200
+    # A check waits up to 5 s (a busy instance is slow, not dead); a stopped or crashed one refuses at once.
     default-server check inter 1s fall 2 rise 2
 $servers
 CFG
