@@ -69,7 +69,7 @@ public sealed class LoadCluster : IAsyncDisposable
         var waited = Stopwatch.StartNew();
         while (!File.Exists(Path.Combine(Directory, "ready")))
         {
-            if (_foreground.HasExited || waited.Elapsed > TimeSpan.FromMinutes(10))
+            if (_foreground.HasExited || waited.Elapsed > TimeSpan.FromMinutes(30))
             {
                 throw new InvalidOperationException($"O cluster não subiu; veja {log}:\n{(File.Exists(log) ? await File.ReadAllTextAsync(log) : "")}");
             }
