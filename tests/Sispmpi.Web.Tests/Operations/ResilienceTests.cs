@@ -146,8 +146,8 @@ public sealed class ResilienceTests
         await using var postgres = await OwnPostgres.StartAsync();
         var settings = new Dictionary<string, string>
         {
-            // The demo seed's statements may take long on a busy machine; nothing here waits for a dead server.
-            ["Database:Provider"] = "postgres", ["ConnectionStrings:Default"] = postgres.ConnectionString + ";Command Timeout=120",
+            // Opening a connection and the demo seed's statements may take long on a busy machine; nothing here waits for a dead server.
+            ["Database:Provider"] = "postgres", ["ConnectionStrings:Default"] = postgres.ConnectionString + ";Timeout=30;Command Timeout=120",
             ["Mail:SenderEnabled"] = "false",
             // The writers send far more than an integration would in a minute; the limit is not what is tested.
             ["Api:RequestsPerMinute"] = "100000",
