@@ -4,11 +4,13 @@
 #   scripts/pg-throwaway.sh start DIR   initializes and starts a cluster in DIR (created if missing; must be
 #                                       empty), writes its port to DIR/port and prints the admin connection string
 #   scripts/pg-throwaway.sh stop DIR    stops it (fast) and removes DIR
+#   scripts/pg-throwaway.sh halt DIR    stops the server (fast) and keeps DIR, as a database restart would
+#   scripts/pg-throwaway.sh resume DIR  starts a halted server again on the same port
 #
 # PostgreSQL refuses to run as root: as root, the cluster belongs to the `postgres` OS user.
 set -euo pipefail
 
-usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop|halt|resume DIR" >&2; exit 2; }
 [[ $# -eq 2 ]] || usage
 action=$1
 dir=$2
@@ -74,14 +76,26 @@ start() {
     }
     # Durability is pointless for a cluster that lives for one test run; connections are generous because
     # every test database keeps its own small pool.
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='$dir' -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    run_server "$bin" "$port"
+    echo "$port" >"$dir/port"
+    echo "Host=127.0.0.1;Port=$port;Username=postgres"
+}
+
+run_server() {
+    as_owner "$1/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $2 -c unix_socket_directories='$dir' -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
         start >/dev/null || {
         cat "$dir/server.log" >&2 || true
         exit 1
     }
-    echo "$port" >"$dir/port"
-    echo "Host=127.0.0.1;Port=$port;Username=postgres"
+}
+
+halt() {
+    as_owner "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+}
+
+resume() {
+    run_server "$(pg_bin)" "$(cat "$dir/port")"
 }
 
 stop() {
@@ -99,5 +113,7 @@ stop() {
 case "$action" in
     start) start ;;
     stop) stop ;;
+    halt) halt ;;
+    resume) resume ;;
     *) usage ;;
 esac

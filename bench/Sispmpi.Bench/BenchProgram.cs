@@ -70,6 +70,26 @@ public static class BenchProgram
                 return 1;
             }
         }
+        if (args is ["load", .. var loadArgs])
+        {
+            var options = Load.LoadOptions.Parse(loadArgs, out var error);
+            if (options is null)
+            {
+                await Console.Error.WriteLineAsync(error);
+                await Console.Error.WriteLineAsync(Load.LoadOptions.Usage);
+                return 2;
+            }
+            try
+            {
+                return await new Load.LoadCommand(options).RunAsync();
+            }
+            catch (Exception exception)
+            {
+                await Console.Error.WriteLineAsync($"Falha no teste de carga: {exception.GetBaseException().Message}");
+                await Console.Error.WriteLineAsync(exception.ToString());
+                return 1;
+            }
+        }
         if (args is ["save", .. var saveArgs])
         {
             var options = Panel.PanelOptions.Parse(saveArgs, out var error);
@@ -93,6 +113,7 @@ public static class BenchProgram
         await Console.Error.WriteLineAsync(GenerateOptions.Usage);
         await Console.Error.WriteLineAsync(Dashboard.DashboardOptions.Usage);
         await Console.Error.WriteLineAsync(Panel.PanelOptions.Usage);
+        await Console.Error.WriteLineAsync(Load.LoadOptions.Usage);
         return 2;
     }
 }

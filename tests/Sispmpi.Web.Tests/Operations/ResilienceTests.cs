@@ -1,9 +1,16 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sispmpi.Web.Infrastructure.Auditing;
 using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Web;
+using Sispmpi.Web.Tests.Api;
+using Sispmpi.Web.Tests.Execution;
 using Sispmpi.Web.Tests.Infrastructure;
 
 namespace Sispmpi.Web.Tests.Operations;
@@ -112,6 +119,91 @@ public sealed class ResilienceTests
             back.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), $"still {(int)health.StatusCode} on /health and {(int)page.StatusCode} on the page");
             await Task.Delay(200);
         }
+    }
+
+    [Fact]
+    public async Task A_stopping_instance_answers_503_on_health_for_the_drain_time_while_it_still_serves_pages()
+    {
+        await using var app = new EmptyAppFactory { Settings = new Dictionary<string, string> { ["Host:DrainSeconds"] = "30" } };
+        await app.InitializeAsync();
+        var client = app.CreateAnonymousClient();
+        (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // What the host does first on SIGTERM, before the server stops taking connections.
+        using var shutdownTimeout = new CancellationTokenSource();
+        var draining = app.Services.GetRequiredService<ShutdownDrain>().StoppingAsync(shutdownTimeout.Token);
+        (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await client.GetAsync("/transparencia")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        draining.IsCompleted.ShouldBeFalse("the instance waits for the proxy to notice before it stops listening");
+
+        await shutdownTimeout.CancelAsync();
+        await draining;
+    }
+
+    [PostgresFact]
+    public async Task An_instance_killed_during_writes_loses_none_it_acknowledged_and_another_instance_goes_on()
+    {
+        await using var postgres = await OwnPostgres.StartAsync();
+        var settings = new Dictionary<string, string>
+        {
+            // Opening a connection and the demo seed's statements may take long on a busy machine; nothing here waits for a dead server.
+            ["Database:Provider"] = "postgres", ["ConnectionStrings:Default"] = postgres.ConnectionString + ";Timeout=30;Command Timeout=120",
+            ["Mail:SenderEnabled"] = "false",
+            // The writers send far more than an integration would in a minute; the limit is not what is tested.
+            ["Api:RequestsPerMinute"] = "100000",
+        };
+        await using var survivor = new SispmpiAppFactory { Settings = settings };
+        await survivor.InitializeAsync();
+        var actionId = await survivor.CreateActionAsync("Medir durante a queda", a =>
+            (a.GoalIndicator, a.GoalUnit, a.GoalBaseline, a.GoalTarget) = ("Servidores capacitados", "servidores", 0m, 1_000m));
+        var secret = await survivor.CreateTokenAsync(ExecutionTestData.Executor, "SEPLAG", canWrite: true);
+        await using var doomed = await AppProcess.StartAsync(settings);
+
+        var acknowledged = new ConcurrentBag<int>();
+        var cutOff = 0;
+        var killed = false;
+        var writers = Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
+        {
+            using var client = new HttpClient { BaseAddress = doomed.Address, Timeout = TimeSpan.FromSeconds(15) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            for (var i = 0; i < 500; i++)
+            {
+                try
+                {
+                    using var response = await client.PostAsJsonAsync($"/api/v1/actions/{actionId}/measurements",
+                        new { measuredOn = ExecutionTestData.Iso(ExecutionTestData.Today), value = writer * 1000 + i, note = $"Escritor {writer}, {i}" });
+                    response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+                    acknowledged.Add((await response.JsonAsync()).GetProperty("id").GetInt32());
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && Volatile.Read(ref killed))
+                {
+                    // The instance died: this write, in flight, has no answer; the writer's next one would go elsewhere.
+                    Interlocked.Increment(ref cutOff);
+                    return;
+                }
+            }
+        })).ToList();
+        var writing = Stopwatch.StartNew();
+        while (acknowledged.Count < 30)
+        {
+            writing.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "the writers should be answered before the kill");
+            await Task.Delay(20);
+        }
+        Volatile.Write(ref killed, true);
+        await doomed.KillAsync();
+        await Task.WhenAll(writers);
+
+        cutOff.ShouldBe(4, "every writer was writing when the instance died");
+        var ids = acknowledged.ToList();
+        (await survivor.WithDbAsync(db => db.ActionMeasurements.CountAsync(m => ids.Contains(m.Id)))).ShouldBe(ids.Count,
+            "every write answered 201 before the kill is in the database");
+        // The other instance goes on with the same token, and the history chain has no half-written link.
+        using (var after = await survivor.CreateTokenClient(secret).PostAsJsonAsync($"/api/v1/actions/{actionId}/measurements",
+            new { measuredOn = ExecutionTestData.Iso(ExecutionTestData.Today), value = 999, note = "Depois da queda" }))
+        {
+            after.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+        (await survivor.WithDbAsync(db => new AuditVerifier(db).VerifyAsync())).IsValid.ShouldBeTrue();
     }
 
     [Fact]

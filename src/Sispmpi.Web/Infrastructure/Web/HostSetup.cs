@@ -225,7 +225,9 @@ public static class HostSetup
         services.AddSingleton<Features.Transparency.DataStamp.Recent>();
         services.AddSingleton<Features.Transparency.PublicResponseCache>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<ShutdownDrain>("stopping");
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(options =>
             {
