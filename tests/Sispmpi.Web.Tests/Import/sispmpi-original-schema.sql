@@ -1,5 +1,6 @@
 -- Structure of the original SisPMPI database (informatica-pmi/sispmpi, sql/db.sql at 38fbd01, which already
--- includes its later migrations), tables only: the rows are written by the import tests.
+-- includes most of its later migrations), tables only, followed by the migrations the dump predates; the rows are
+-- written by the import tests.
 SET FOREIGN_KEY_CHECKS=0;
 CREATE TABLE `acao` (
   `id` int NOT NULL AUTO_INCREMENT,
@@ -637,5 +638,25 @@ CREATE TABLE `validacao_stakeholder` (
   CONSTRAINT `fk-validacao_stakeholder-stakeholder_id` FOREIGN KEY (`stakeholder_id`) REFERENCES `stakeholder` (`id`) ON DELETE CASCADE,
   CONSTRAINT `fk-validacao_stakeholder-validacao_id` FOREIGN KEY (`validacao_id`) REFERENCES `validacao` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB AUTO_INCREMENT=233 DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_unicode_ci;
+
+-- m220615_124359, m220615_183432: thematic axes of the diagnosis.
+CREATE TABLE `eixo_tematico` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `nome` varchar(255) NOT NULL,
+  `orgao_id` int DEFAULT NULL,
+  `created_at` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_unicode_ci;
+
+CREATE TABLE `diagnostico_eixo_tematico` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `eixo_tematico_id` int NOT NULL,
+  `diagnostico_id` int NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_unicode_ci;
+
+-- m250527_175836: a download token per file.
+ALTER TABLE `arquivo` ADD COLUMN `token` varchar(255) NOT NULL;
+ALTER TABLE `arquivo` ADD UNIQUE KEY `token` (`token`);
 
 SET FOREIGN_KEY_CHECKS=1;
