@@ -19,6 +19,7 @@ port_in_use() {
 
 start() {
     local server install port user_args=()
+    export PATH="$PATH:/usr/sbin:/usr/bin"
     server=$(command -v mariadbd || command -v mysqld || true)
     install=$(command -v mariadb-install-db || command -v mysql_install_db || true)
     if [[ -z "$server" || -z "$install" ]]; then

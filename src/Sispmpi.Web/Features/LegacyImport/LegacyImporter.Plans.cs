@@ -34,7 +34,7 @@ public sealed partial class LegacyImporter
                 Status = MapPlanStatus(row.Int("status")),
                 CreatedAt = row.Moment("created_at") ?? _now,
                 PublishedAt = publication?.Date("data_publicacao") is { } published
-                    ? new DateTimeOffset(published.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(-3))
+                    ? new DateTimeOffset(published.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(-3)).ToUniversalTime()
                     : null,
                 OriginPlanId = LinkOf("plano_integridade", row.IntOrNull("plano_integridade_referencia_id")),
             };

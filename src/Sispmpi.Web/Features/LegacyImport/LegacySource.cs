@@ -25,9 +25,9 @@ public sealed class LegacyRow(Dictionary<string, object?> values)
 
     public DateOnly? Date(string column) => this[column] is DateTime d ? DateOnly.FromDateTime(d) : null;
 
-    /// <summary>The original's timestamps are Brasília wall-clock times.</summary>
+    /// <summary>The original's timestamps are Brasília wall-clock times; kept here in UTC, as every moment is.</summary>
     public DateTimeOffset? Moment(string column) => this[column] is DateTime d
-        ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Unspecified), Infrastructure.Web.BrazilTime.Zone.GetUtcOffset(d))
+        ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Unspecified), Infrastructure.Web.BrazilTime.Zone.GetUtcOffset(d)).ToUniversalTime()
         : null;
 }
 
@@ -40,7 +40,7 @@ public sealed class LegacySource
         "plano_integridade", "eixo", "subeixo", "acao", "acao_tipo", "acao_unidade_apoio", "acao_servidor", "acao_execucao",
         "acao_execucao_fator_limitante", "acao_execucao_arquivo", "arquivo", "acao_monitoramento", "acao_monitoramento_recomendacao",
         "acao_avaliacao_recomendacao", "plano_integridade_recomendacao", "reuniao", "reuniao_servidor", "plano_integridade_novo",
-        "plano_integridade_reabertura", "promover_integridade", "historico",
+        "plano_integridade_reabertura", "promover_integridade", "publicacao", "historico",
     ];
 
     private readonly Dictionary<string, List<LegacyRow>> _tables;
