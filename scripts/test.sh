@@ -32,6 +32,7 @@ missing_packages=()
 if [[ -z "${SISPMPI_TEST_PG:-}" ]] && ! have_postgres; then missing_packages+=(postgresql); fi
 if ! command -v chromium >/dev/null; then missing_packages+=(chromium); fi
 if ! command -v pdftoppm >/dev/null; then missing_packages+=(poppler-utils); fi
+if [[ -z "${SISPMPI_TEST_MYSQL:-}" ]] && ! command -v mariadbd >/dev/null; then missing_packages+=(mariadb-server); fi
 # The notification tests deliver e-mail to a real SMTP server: Debian's aiosmtpd, run by /usr/bin/python3.
 if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then missing_packages+=(python3-aiosmtpd); fi
 # The gov.br sign-in tests run against a real OpenID Connect provider (tests/oidc, npm's oidc-provider) on Node.js.
@@ -62,6 +63,7 @@ command -v dotnet >/dev/null || { echo "error: the .NET SDK (dotnet) is not inst
 
 # --- (b) a throwaway PostgreSQL -----------------------------------------------------------------------
 pg_dir=""
+mariadb_dir=""
 oidc_pid=""
 oidc_log=""
 cleanup() {
@@ -75,6 +77,10 @@ cleanup() {
         "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true
         pg_dir=""
     fi
+    if [[ -n "$mariadb_dir" ]]; then
+        "$root/scripts/mariadb-throwaway.sh" stop "$mariadb_dir" >/dev/null 2>&1 || true
+        mariadb_dir=""
+    fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -87,6 +93,15 @@ if [[ -z "${SISPMPI_TEST_PG:-}" ]]; then
     echo "PostgreSQL on port $(cat "$pg_dir/port") ($pg_dir)"
 fi
 export SISPMPI_TEST_PG
+
+# --- (b1) a throwaway MariaDB for the import of an original SisPMPI (tests/…/Import) ----------------------
+if [[ -z "${SISPMPI_TEST_MYSQL:-}" ]]; then
+    section "Starting a throwaway MariaDB"
+    mariadb_dir=$(mktemp -d "${TMPDIR:-/tmp}/sispmpi-mariadb.XXXXXX")
+    SISPMPI_TEST_MYSQL=$("$root/scripts/mariadb-throwaway.sh" start "$mariadb_dir")
+    echo "MariaDB on port $(cat "$mariadb_dir/port") ($mariadb_dir)"
+fi
+export SISPMPI_TEST_MYSQL
 
 # --- (b2) the test OpenID Connect provider standing in for gov.br (tests/oidc) ----------------------------
 section "Starting the test OpenID Connect provider"

@@ -84,6 +84,7 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Adoption.AdhesionAgreementGoal> AdhesionAgreementGoals => Set<Features.Adoption.AdhesionAgreementGoal>();
     public DbSet<Features.Adoption.AgreementReminder> AgreementReminders => Set<Features.Adoption.AgreementReminder>();
     public DbSet<Infrastructure.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Infrastructure.RateLimiting.RateLimitCounter>();
+    public DbSet<Features.LegacyImport.LegacyImportLink> LegacyImportLinks => Set<Features.LegacyImport.LegacyImportLink>();
 
     // Read by the query filters at query time; EF turns these into parameters.
     private bool BypassTenantFilter => Tenant.IsSystem;

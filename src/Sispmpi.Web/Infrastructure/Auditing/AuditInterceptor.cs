@@ -41,6 +41,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         typeof(AuditEntry), typeof(Email.OutboxMessage), typeof(IdentityUserToken<int>), typeof(IdentityUserLogin<int>), typeof(IdentityUserClaim<int>),
         // Delivery bookkeeping, not decisions: inbox rows, reminders queued and job runs are their own record.
         typeof(Features.Notifications.Notification), typeof(Features.Notifications.ReminderLog), typeof(Jobs.JobRun),
+        // Import bookkeeping: the imported rows themselves are in the history.
+        typeof(Features.LegacyImport.LegacyImportLink),
     ];
 
     /// <summary>

@@ -13,6 +13,7 @@ public static class AppCommands
         ["verify-audit"] = VerifyAuditAsync,
         ["migrate"] = MigrateAsync,
         ["schema-script"] = SchemaScriptAsync,
+        ["import-sispmpi"] = Features.LegacyImport.LegacyImportCommand.RunAsync,
     };
 
     public static Func<WebApplication, string[], Task<int>>? Find(string[] args) =>

@@ -105,6 +105,8 @@ public static class HostSetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<PortugueseIdentityErrorDescriber>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+        // Users imported from the original SisPMPI keep their bcrypt hash until their first sign-in (import-sispmpi).
+        services.AddScoped<Microsoft.AspNetCore.Identity.IPasswordHasher<AppUser>, Features.LegacyImport.LegacyPasswordHasher>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {

@@ -1,0 +1,76 @@
+using System.Globalization;
+using MySqlConnector;
+
+namespace Sispmpi.Web.Features.LegacyImport;
+
+/// <summary>One row of the original database, by column name.</summary>
+public sealed class LegacyRow(Dictionary<string, object?> values)
+{
+    public object? this[string column] => values.TryGetValue(column, out var value) && value is not DBNull ? value : null;
+
+    public int Id => Int("id");
+
+    public int Int(string column) => Convert.ToInt32(this[column], CultureInfo.InvariantCulture);
+
+    public int? IntOrNull(string column) => this[column] is { } value ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : null;
+
+    public decimal? Decimal(string column) => this[column] is { } value ? Convert.ToDecimal(value, CultureInfo.InvariantCulture) : null;
+
+    public string? Text(string column) => this[column] switch
+    {
+        null => null,
+        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+    };
+
+    public DateOnly? Date(string column) => this[column] is DateTime d ? DateOnly.FromDateTime(d) : null;
+
+    /// <summary>The original's timestamps are Brasília wall-clock times; kept here in UTC, as every moment is.</summary>
+    public DateTimeOffset? Moment(string column) => this[column] is DateTime d
+        ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Unspecified), Infrastructure.Web.BrazilTime.Zone.GetUtcOffset(d)).ToUniversalTime()
+        : null;
+}
+
+/// <summary>The tables of an original SisPMPI database (its <c>sql/db.sql</c> plus later migrations), read whole.</summary>
+public sealed class LegacySource
+{
+    public static readonly IReadOnlyList<string> Tables =
+    [
+        "orgao", "orgao_contabil", "unidade_administrativa", "usuario", "auth_assignment", "servidor", "tipo", "fator_limitante",
+        "plano_integridade", "eixo", "subeixo", "acao", "acao_tipo", "acao_unidade_apoio", "acao_servidor", "acao_execucao",
+        "acao_execucao_fator_limitante", "acao_execucao_arquivo", "arquivo", "acao_monitoramento", "acao_monitoramento_recomendacao",
+        "acao_avaliacao_recomendacao", "plano_integridade_recomendacao", "reuniao", "reuniao_servidor", "plano_integridade_novo",
+        "plano_integridade_reabertura", "promover_integridade", "publicacao", "historico",
+    ];
+
+    private readonly Dictionary<string, List<LegacyRow>> _tables;
+
+    private LegacySource(Dictionary<string, List<LegacyRow>> tables) => _tables = tables;
+
+    public IReadOnlyList<LegacyRow> this[string table] => _tables[table];
+
+    public static async Task<LegacySource> LoadAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        var builder = new MySqlConnectionStringBuilder(connectionString) { ConvertZeroDateTime = true, TreatTinyAsBoolean = false };
+        await using var connection = new MySqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var tables = new Dictionary<string, List<LegacyRow>>();
+        foreach (var table in Tables)
+        {
+            var rows = new List<LegacyRow>();
+            await using var command = new MySqlCommand($"SELECT * FROM `{table}`" + (table == "auth_assignment" ? "" : " ORDER BY `id`"), connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var values = new Dictionary<string, object?>(reader.FieldCount, StringComparer.Ordinal);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    values[reader.GetName(i)] = reader.GetValue(i);
+                }
+                rows.Add(new LegacyRow(values));
+            }
+            tables[table] = rows;
+        }
+        return new LegacySource(tables);
+    }
+}
