@@ -45,6 +45,7 @@ public sealed class SispmpiDbContext(DbContextOptions<SispmpiDbContext> options,
     public DbSet<Features.Formulation.Diagnosis> Diagnoses => Set<Features.Formulation.Diagnosis>();
     public DbSet<Features.Formulation.IntegrityProgramme> Programmes => Set<Features.Formulation.IntegrityProgramme>();
     public DbSet<Features.Formulation.CommissionAct> CommissionActs => Set<Features.Formulation.CommissionAct>();
+    public DbSet<Features.Adoption.AgreementSignature> AgreementSignatures => Set<Features.Adoption.AgreementSignature>();
     public DbSet<Features.Documents.SignedDocument> SignedDocuments => Set<Features.Documents.SignedDocument>();
     public DbSet<Features.Documents.DocumentSignature> DocumentSignatures => Set<Features.Documents.DocumentSignature>();
     public DbSet<Features.Formulation.IntegrityRisk> Risks => Set<Features.Formulation.IntegrityRisk>();

@@ -99,6 +99,8 @@ public sealed class AgreementParticipant : IOrganizationScoped
     public required string SignatoryRegistration { get; set; }
     /// <summary>Where the reminders of its obligations go.</summary>
     public required string ContactEmail { get; set; }
+    /// <summary>The signatory's account, once linked: only it signs for the participant, or a central administrator on its behalf.</summary>
+    public int? SignatoryUserId { get; set; }
 
     public IEnumerable<string> Names() =>
         new[] { ShortName }.Concat((OtherNames ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -264,6 +266,35 @@ internal sealed class AgreementParticipantConfiguration : IEntityTypeConfigurati
         builder.Property(p => p.SignatoryRegistration).HasMaxLength(100);
         builder.Property(p => p.ContactEmail).HasMaxLength(256);
         builder.HasIndex(p => p.OrganizationId);
+        builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(p => p.SignatoryUserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+/// <summary>
+/// Who signed the agreement for a participant: its linked signatory, or a central administrator on the participant's behalf
+/// (recorded as such). One per participant.
+/// </summary>
+public sealed class AgreementSignature : IOrganizationScoped
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int AgreementId { get; set; }
+    public int ParticipantId { get; set; }
+    public int SignedById { get; set; }
+    public required string SignedByName { get; set; }
+    public bool OnBehalf { get; set; }
+    public DateTimeOffset SignedAt { get; set; }
+}
+
+internal sealed class AgreementSignatureConfiguration : IEntityTypeConfiguration<AgreementSignature>
+{
+    public void Configure(EntityTypeBuilder<AgreementSignature> builder)
+    {
+        builder.ToTable("AgreementSignatures");
+        builder.Property(s => s.SignedByName).HasMaxLength(200);
+        builder.HasIndex(s => s.ParticipantId).IsUnique();
+        builder.HasIndex(s => s.AgreementId);
+        builder.HasOne<AgreementParticipant>().WithMany().HasForeignKey(s => s.ParticipantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -33,6 +33,26 @@ ALTER TABLE "CommissionMembers" ADD COLUMN "Registration" TEXT NULL;
 
 ALTER TABLE "CommissionMembers" ADD COLUMN "InactiveSince" TEXT NULL;
 
+ALTER TABLE "AgreementParticipants" ADD COLUMN "SignatoryUserId" INTEGER NULL CONSTRAINT "FK_AgreementParticipants_AspNetUsers_SignatoryUserId" REFERENCES "AspNetUsers" ("Id") ON DELETE SET NULL;
+
+CREATE INDEX "IX_AgreementParticipants_SignatoryUserId" ON "AgreementParticipants" ("SignatoryUserId");
+
+CREATE TABLE "AgreementSignatures" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AgreementSignatures" PRIMARY KEY AUTOINCREMENT,
+    "OrganizationId" INTEGER NOT NULL,
+    "AgreementId" INTEGER NOT NULL,
+    "ParticipantId" INTEGER NOT NULL,
+    "SignedById" INTEGER NOT NULL,
+    "SignedByName" TEXT NOT NULL,
+    "OnBehalf" INTEGER NOT NULL,
+    "SignedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_AgreementSignatures_AgreementParticipants_ParticipantId" FOREIGN KEY ("ParticipantId") REFERENCES "AgreementParticipants" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_AgreementSignatures_AgreementId" ON "AgreementSignatures" ("AgreementId");
+
+CREATE UNIQUE INDEX "IX_AgreementSignatures_ParticipantId" ON "AgreementSignatures" ("ParticipantId");
+
 -- Existing data: one programme for every organization with a plan, created with its first plan; every plan joins it.
 INSERT INTO "IntegrityProgrammes" ("OrganizationId", "CreatedAt")
 SELECT "OrganizationId", MIN("CreatedAt") FROM "Plans" GROUP BY "OrganizationId";

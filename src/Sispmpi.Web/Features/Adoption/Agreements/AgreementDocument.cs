@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sispmpi.Core.Documents;
 using Sispmpi.Web.Data;
@@ -118,9 +119,16 @@ public sealed class SignAgreementModel(SispmpiDbContext db, DocumentSigning sign
     public SignedDocument? Signed { get; private set; }
     public string LegalBasis => signatureOptions.Value.LegalBasis;
     public bool SignedByMe => Signed?.Signatures.Any(s => s.UserId == tenant.UserId) == true;
+    /// <summary>Who signed for each participant so far.</summary>
+    public IReadOnlyList<AgreementSignature> ParticipantSignatures { get; private set; } = [];
+    /// <summary>The participants still to sign that the user may sign for: as their linked signatory, or on their behalf.</summary>
+    public IReadOnlyList<(AgreementParticipant Participant, bool OnBehalf)> Signable { get; private set; } = [];
 
     [BindProperty]
     public string? Password { get; set; }
+
+    [BindProperty]
+    public int? ParticipantId { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int agreementId) => await LoadAsync(agreementId) ? Page() : NotFound();
 
@@ -136,6 +144,28 @@ public sealed class SignAgreementModel(SispmpiDbContext db, DocumentSigning sign
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
+        var participant = Agreement.Participants.FirstOrDefault(p => p.Id == ParticipantId);
+        if (participant is null)
+        {
+            ModelState.AddModelError(nameof(ParticipantId), "Escolha o partícipe pelo qual você assina.");
+            return Page();
+        }
+        if (ParticipantSignatures.Any(s => s.ParticipantId == participant.Id))
+        {
+            return Refusal.Conflict($"O acordo já foi assinado por {participant.ShortName}.");
+        }
+        // Only the linked signatory signs for the participant; a central administrator may sign on its behalf, and that is recorded.
+        var linked = participant.SignatoryUserId is int signatory && signatory == tenant.UserId;
+        if (!linked && !tenant.Has(Core.Identity.Profile.CentralAdministrator))
+        {
+            return Refusal.Forbidden($"Somente o signatário vinculado de {participant.ShortName}, ou o administrador central em nome dele, assina por esse partícipe.");
+        }
+        var record = new AgreementSignature
+        {
+            OrganizationId = Agreement.OrganizationId, AgreementId = Agreement.Id, ParticipantId = participant.Id, SignedById = tenant.UserId!.Value,
+            SignedByName = tenant.UserName, OnBehalf = !linked, SignedAt = clock.GetUtcNow(),
+        };
+        db.AgreementSignatures.Add(record);
         var agreement = Agreement;
         var result = await signing.SignAsync(DocumentKind.CooperationAgreement, agreement.Id, agreement.OrganizationId, AgreementDocument.Title(agreement),
             AgreementDocument.FileBaseName(agreement) + "-assinado.pdf",
@@ -146,7 +176,13 @@ public sealed class SignAgreementModel(SispmpiDbContext db, DocumentSigning sign
             ModelState.AddModelError(nameof(Password), result.Error);
             return Page();
         }
-        TempData["Sucesso"] = $"Acordo assinado. Código verificador {result.Document!.VerificationCode}, CRC {result.Document.Crc}.";
+        if (db.Entry(record).State != EntityState.Unchanged)
+        {
+            // A retried signature cleared the tracker: record the participant's signature again.
+            db.AgreementSignatures.Add(record);
+            await db.SaveChangesAsync();
+        }
+        TempData["Sucesso"] = $"Acordo assinado{(record.OnBehalf ? $" em nome de {participant.SignatoryName} ({participant.ShortName})" : $" por {participant.ShortName}")}. Código verificador {result.Document!.VerificationCode}, CRC {result.Document.Crc}.";
         return Redirect($"/acordos/{agreement.Id}/assinar");
     }
 
@@ -158,6 +194,13 @@ public sealed class SignAgreementModel(SispmpiDbContext db, DocumentSigning sign
         }
         Agreement = agreement;
         Signed = await signing.FindAsync(DocumentKind.CooperationAgreement, agreementId);
+        ParticipantSignatures = await db.AgreementSignatures.AsNoTracking().Where(s => s.AgreementId == agreementId).OrderBy(s => s.Id).ToListAsync();
+        var central = tenant.Has(Core.Identity.Profile.CentralAdministrator);
+        Signable = agreement.Participants
+            .Where(p => ParticipantSignatures.All(s => s.ParticipantId != p.Id))
+            .Where(p => p.SignatoryUserId == tenant.UserId || central)
+            .Select(p => (p, p.SignatoryUserId != tenant.UserId))
+            .ToList();
         return true;
     }
 }

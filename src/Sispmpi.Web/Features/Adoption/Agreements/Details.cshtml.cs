@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Adoption;
 using Sispmpi.Core.Execution;
 using Sispmpi.Core.Organizations;
@@ -27,6 +28,38 @@ public sealed class DetailsModel(SispmpiDbContext db, TimeProvider clock) : Page
         Agreement = agreement;
         var today = clock.Today();
         Goals = agreement.Goals.Select(g => GoalStatuses.View(g, agreement, today)).ToList();
+        var linked = agreement.Participants.Where(p => p.SignatoryUserId != null).Select(p => p.SignatoryUserId!.Value).ToList();
+        LinkedAccounts = await db.Users.AsNoTracking().Where(u => linked.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "");
         return Page();
+    }
+
+    /// <summary>The e-mail of each linked signatory's account, by user id.</summary>
+    public IReadOnlyDictionary<int, string> LinkedAccounts { get; private set; } = new Dictionary<int, string>();
+
+    /// <summary>Links the participant's signatory to the account with <paramref name="email"/>; a blank e-mail unlinks it.</summary>
+    public async Task<IActionResult> OnPostLinkSignatoryAsync(int agreementId, int participantId, string? email)
+    {
+        var participant = await db.AgreementParticipants.FirstOrDefaultAsync(p => p.Id == participantId && p.AgreementId == agreementId);
+        if (participant is null)
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            participant.SignatoryUserId = null;
+            await db.SaveChangesAsync();
+            TempData["Sucesso"] = $"O signatário de {participant.ShortName} não tem mais conta vinculada.";
+            return Redirect($"/acordos/{agreementId}");
+        }
+        var normalized = email.Trim().ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
+        if (user is null)
+        {
+            return Refusal.Conflict($"Não há conta com o e-mail {email.Trim()}. Cadastre o usuário antes de vinculá-lo ao signatário.");
+        }
+        participant.SignatoryUserId = user.Id;
+        await db.SaveChangesAsync();
+        TempData["Sucesso"] = $"{participant.SignatoryName} ({participant.ShortName}) vinculado(a) à conta {user.Email}: só essa conta assina por esse partícipe, ou o administrador central em seu nome.";
+        return Redirect($"/acordos/{agreementId}");
     }
 }

@@ -29,12 +29,15 @@ public sealed class PlanCarryOver(SispmpiDbContext db, TimeProvider clock)
     }
 
     /// <summary>The newest plan of the organization holding a state of its programme (a commission or a diagnosis), if any.</summary>
-    public Task<IntegrityPlan?> CurrentProgrammePlanAsync(int organizationId, int? exceptPlanId = null, CancellationToken cancellationToken = default) =>
-        db.Plans.AsNoTracking()
+    public async Task<IntegrityPlan?> CurrentProgrammePlanAsync(int organizationId, int? exceptPlanId = null, CancellationToken cancellationToken = default)
+    {
+        var plans = await db.Plans.AsNoTracking()
             .Where(p => p.OrganizationId == organizationId && p.Id != exceptPlanId
                 && (db.Commissions.Any(c => c.PlanId == p.Id) || db.Diagnoses.Any(d => d.PlanId == p.Id)))
-            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        // Ordered here: SQLite cannot order by a DateTimeOffset, and a body has few plans.
+        return plans.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).FirstOrDefault();
+    }
 
     /// <summary>
     /// Copies the programme's state of <paramref name="fromPlanId"/> into <paramref name="toPlanId"/>: commission, members
