@@ -87,7 +87,7 @@ public static class LegacyMapping
         var name = $"{body.Text("sigla")} – {body.Text("nome")} (id {body.Id})";
         if (mapping is null)
         {
-            return [$"{name}: o órgão não consta do arquivo de mapeamento."];
+            return [$"{name}: o órgão não consta do arquivo de mapeamento (faltam CNPJ, tipo, esfera e poder)."];
         }
         var problems = new List<string>();
         if (mapping.Cnpj is null)
