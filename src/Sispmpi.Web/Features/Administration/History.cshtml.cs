@@ -136,16 +136,33 @@ public sealed class HistoryModel(SispmpiDbContext db, TenantContext tenant, Time
         {
             query = query.Where(e => e.UserName.Contains(UserName.Trim()));
         }
-        if (From is { } start)
+        if (From is null && To is null)
         {
-            var startAt = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), BrazilTime.Zone.GetUtcOffset(start.ToDateTime(TimeOnly.MinValue)));
-            query = query.Where(e => e.OccurredAt >= startAt);
+            return query;
         }
-        if (To is { } end)
+        var startAt = From is { } start
+            ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), BrazilTime.Zone.GetUtcOffset(start.ToDateTime(TimeOnly.MinValue)))
+            : DateTimeOffset.MinValue;
+        var endAt = To is { } end
+            ? new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), BrazilTime.Zone.GetUtcOffset(end.ToDateTime(TimeOnly.MinValue)))
+            : DateTimeOffset.MaxValue;
+        if (!db.Database.IsSqlite())
         {
-            var endAt = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), BrazilTime.Zone.GetUtcOffset(end.ToDateTime(TimeOnly.MinValue)));
-            query = query.Where(e => e.OccurredAt < endAt);
+            if (From is not null)
+            {
+                var utcStart = startAt.ToUniversalTime();
+                query = query.Where(e => e.OccurredAt >= utcStart);
+            }
+            if (To is not null)
+            {
+                var utcEnd = endAt.ToUniversalTime();
+                query = query.Where(e => e.OccurredAt < utcEnd);
+            }
+            return query;
         }
-        return query;
+        // SQLite cannot compare DateTimeOffset values in SQL: the period picks the ids of the other filters' entries in memory.
+        var ids = (await query.Select(e => new { e.Id, e.OccurredAt }).ToListAsync())
+            .Where(e => e.OccurredAt >= startAt && e.OccurredAt < endAt).Select(e => e.Id).ToList();
+        return query.Where(e => ids.Contains(e.Id));
     }
 }

@@ -27,7 +27,9 @@ public sealed class ActionPdfModel(SispmpiDbContext db, ActionAccess access, Act
             .Select(s => s.Unit!.Name).OrderBy(n => n).ToListAsync();
         var participants = await Db.ActionParticipants.AsNoTracking().Where(p => p.ActionId == actionId)
             .Select(p => p.User!.FullName).OrderBy(n => n).ToListAsync();
-        var evidence = await Db.ActionEvidence.AsNoTracking().Where(e => e.ActionId == actionId).OrderBy(e => e.AddedAt).ThenBy(e => e.Id).ToListAsync();
+        // Ordered in memory: SQLite cannot order by a DateTimeOffset, and an action has few pieces of evidence.
+        var evidence = (await Db.ActionEvidence.AsNoTracking().Where(e => e.ActionId == actionId).ToListAsync())
+            .OrderBy(e => e.AddedAt).ThenBy(e => e.Id).ToList();
         var measurements = await Db.ActionMeasurements.AsNoTracking().Where(m => m.ActionId == actionId)
             .OrderBy(m => m.MeasuredOn).ThenBy(m => m.Id).ToListAsync();
         var sheet = new ActionSheet(a, organization, parent, Light, supportUnits, a.ResponsibleUser?.FullName, participants, evidence, measurements);
