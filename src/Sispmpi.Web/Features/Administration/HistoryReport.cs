@@ -72,7 +72,7 @@ public static class HistoryReport
         {
             body.Add(new Table(
                 [
-                    new("Data e hora", 1.3), new("Usuário", 1.4), new("Registro", 1.6), new("Operação", 1), new("Campo", 1.2),
+                    new("Data e hora", 1.3), new("Usuário", 1.4), new("Registro", 1.4), new("Operação", 1.3), new("Campo", 1.1),
                     new("Valor anterior", 1.8), new("Novo valor", 1.8), new("Justificativa", 1.4),
                 ],
                 [.. entries.Select(e => (IReadOnlyList<string>)
