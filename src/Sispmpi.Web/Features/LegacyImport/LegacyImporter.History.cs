@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Sispmpi.Core.Auditing;
 using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Infrastructure.Auditing;
@@ -87,61 +85,12 @@ public sealed partial class LegacyImporter
         {
             return;
         }
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        if (db.Database.IsNpgsql())
-        {
-            await using var lockCommand = Command(connection, transaction, $"SELECT pg_advisory_xact_lock({AuditInterceptor.ChainLockKey})");
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-        string previousHash;
-        await using (var last = Command(connection, transaction, """SELECT "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1"""))
-        {
-            previousHash = await last.ExecuteScalarAsync(cancellationToken) as string ?? AuditChain.GenesisHash;
-        }
-        await using var insert = Command(connection, transaction, """
-            INSERT INTO "AuditEntries" ("OccurredAt", "UserId", "UserName", "Profile", "OrganizationId", "EntityType",
-                "EntityId", "Operation", "Field", "OldValue", "NewValue", "Justification", "PreviousHash", "Hash")
-            VALUES (@at, @user, @userName, @profile, @org, @type, @id, @op, @field, @old, @new, @why, @prev, @hash)
-            """);
+        await using var chain = await AuditChainWriter.OpenAsync(db.Database, cancellationToken);
         foreach (var given in records)
         {
             var record = given with { OccurredAt = AuditChain.Normalize(given.OccurredAt) };
-            var hash = AuditChain.ComputeHash(previousHash, record);
-            insert.Parameters.Clear();
-            Add(insert, "at", record.OccurredAt);
-            Add(insert, "user", record.UserId);
-            Add(insert, "userName", record.UserName);
-            Add(insert, "profile", record.Profile);
-            Add(insert, "org", record.OrganizationId);
-            Add(insert, "type", record.EntityType);
-            Add(insert, "id", record.EntityId);
-            Add(insert, "op", (int)record.Operation);
-            Add(insert, "field", record.Field);
-            Add(insert, "old", record.OldValue);
-            Add(insert, "new", record.NewValue);
-            Add(insert, "why", record.Justification);
-            Add(insert, "prev", previousHash);
-            Add(insert, "hash", hash);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            previousHash = hash;
+            await chain.AppendAsync(record, cancellationToken);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 
     private static string Snake(string model)

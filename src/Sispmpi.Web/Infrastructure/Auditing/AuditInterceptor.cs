@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
@@ -179,28 +178,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     {
         var tenant = db.Tenant;
         var now = AuditChain.Normalize(DateTimeOffset.UtcNow);
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var isPostgres = db.Database.IsNpgsql();
-
-        if (isPostgres)
-        {
-            await using var lockCommand = Command(connection, transaction, $"SELECT pg_advisory_xact_lock({ChainLockKey})");
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-        // On SQLite the domain writes of this transaction already hold the database's single write lock.
-        string previousHash;
-        await using (var last = Command(connection, transaction,
-            """SELECT "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1"""))
-        {
-            previousHash = await last.ExecuteScalarAsync(cancellationToken) as string ?? AuditChain.GenesisHash;
-        }
-
-        await using var insert = Command(connection, transaction, """
-            INSERT INTO "AuditEntries" ("OccurredAt", "UserId", "UserName", "Profile", "OrganizationId", "EntityType",
-                "EntityId", "Operation", "Field", "OldValue", "NewValue", "Justification", "PreviousHash", "Hash")
-            VALUES (@at, @user, @userName, @profile, @org, @type, @id, @op, @field, @old, @new, @why, @prev, @hash)
-            """);
+        await using var chain = await AuditChainWriter.OpenAsync(db.Database, cancellationToken);
         foreach (var change in batch.Changes)
         {
             var entityId = string.Join(",", change.Entry.Metadata.FindPrimaryKey()!.Properties
@@ -216,42 +194,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             {
                 var record = new AuditRecord(now, tenant.UserId, tenant.UserName, tenant.ProfilesText, organizationId,
                     change.Entry.Metadata.ClrType.Name, entityId, change.Operation, field, oldValue, newValue, batch.Justification);
-                var hash = AuditChain.ComputeHash(previousHash, record);
-                insert.Parameters.Clear();
-                Add(insert, "at", record.OccurredAt);
-                Add(insert, "user", record.UserId);
-                Add(insert, "userName", record.UserName);
-                Add(insert, "profile", record.Profile);
-                Add(insert, "org", record.OrganizationId);
-                Add(insert, "type", record.EntityType);
-                Add(insert, "id", record.EntityId);
-                Add(insert, "op", (int)record.Operation);
-                Add(insert, "field", record.Field);
-                Add(insert, "old", record.OldValue);
-                Add(insert, "new", record.NewValue);
-                Add(insert, "why", record.Justification);
-                Add(insert, "prev", previousHash);
-                Add(insert, "hash", hash);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-                previousHash = hash;
+                await chain.AppendAsync(record, cancellationToken);
             }
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 }
 

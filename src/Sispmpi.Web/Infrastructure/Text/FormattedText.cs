@@ -53,7 +53,7 @@ public static class FormattedText
         {
             return "";
         }
-        var document = Parse(text);
+        var document = SafeMarkdown.Parse(text, _pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
             link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow noopener noreferrer");
@@ -74,7 +74,7 @@ public static class FormattedText
         var blocks = new List<Block>();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            foreach (var block in Parse(text))
+            foreach (var block in SafeMarkdown.Parse(text, _pipeline))
             {
                 AddBlock(blocks, block, italic: false);
             }
@@ -133,46 +133,6 @@ public static class FormattedText
     }
 
     private static string PlainOf(IEnumerable<InlineRun> runs) => string.Concat(runs.Select(r => r.Text)).Trim();
-
-    /// <summary>Parses and removes every image and every link to an address that is not safe.</summary>
-    private static MarkdownDocument Parse(string text)
-    {
-        var document = Markdown.Parse(text, _pipeline);
-        foreach (var link in document.Descendants<LinkInline>().ToList())
-        {
-            var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-            if (link.IsImage || !MinutesMarkdown.IsSafeUrl(url))
-            {
-                Unwrap(link);
-            }
-            else
-            {
-                link.Url = url;
-                link.GetDynamicUrl = null;
-            }
-        }
-        foreach (var link in document.Descendants<AutolinkInline>().ToList())
-        {
-            if (!MinutesMarkdown.IsSafeUrl(link.IsEmail ? "mailto:" + link.Url : link.Url))
-            {
-                link.ReplaceBy(new LiteralInline(link.Url));
-            }
-        }
-        return document;
-    }
-
-    private static void Unwrap(LinkInline link)
-    {
-        var child = link.FirstChild;
-        while (child is not null)
-        {
-            var next = child.NextSibling;
-            child.Remove();
-            link.InsertBefore(child);
-            child = next;
-        }
-        link.Remove();
-    }
 
     private static void AddBlock(List<Block> blocks, Markdig.Syntax.Block block, bool italic)
     {

@@ -4,6 +4,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Sispmpi.Web.Infrastructure.Documents;
+using Sispmpi.Web.Infrastructure.Text;
 using Sispmpi.Web.Infrastructure.Web;
 using Block = Sispmpi.Web.Infrastructure.Documents.Block;
 
@@ -30,7 +31,7 @@ public static class MinutesMarkdown
         {
             return "";
         }
-        var document = Parse(markdown);
+        var document = SafeMarkdown.Parse(markdown, _pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(Math.Max(heading.Level, 2) + 1, 6);
@@ -58,7 +59,7 @@ public static class MinutesMarkdown
         {
             return blocks;
         }
-        foreach (var block in Parse(markdown))
+        foreach (var block in SafeMarkdown.Parse(markdown, _pipeline))
         {
             AddBlock(blocks, block, TextStyle.Normal);
         }
@@ -77,47 +78,6 @@ public static class MinutesMarkdown
             return Uri.TryCreate(url, UriKind.Absolute, out var mail) && mail.Scheme == Uri.UriSchemeMailto;
         }
         return url == url.Trim() && WebAddress.TryParse(url, out _);
-    }
-
-    /// <summary>Parses with raw HTML disabled and removes every image and every link to an address that is not safe.</summary>
-    private static MarkdownDocument Parse(string markdown)
-    {
-        var document = Markdown.Parse(markdown, _pipeline);
-        foreach (var link in document.Descendants<LinkInline>().ToList())
-        {
-            var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-            if (link.IsImage || !IsSafeUrl(url))
-            {
-                Unwrap(link);
-            }
-            else
-            {
-                link.Url = url;
-                link.GetDynamicUrl = null;
-            }
-        }
-        foreach (var link in document.Descendants<AutolinkInline>().ToList())
-        {
-            if (!IsSafeUrl(link.IsEmail ? "mailto:" + link.Url : link.Url))
-            {
-                link.ReplaceBy(new LiteralInline(link.Url));
-            }
-        }
-        return document;
-    }
-
-    /// <summary>Puts a link's (or image's) content where it was, without the link: what remains is its text.</summary>
-    private static void Unwrap(LinkInline link)
-    {
-        var child = link.FirstChild;
-        while (child is not null)
-        {
-            var next = child.NextSibling;
-            child.Remove();
-            link.InsertBefore(child);
-            child = next;
-        }
-        link.Remove();
     }
 
     private static void AddBlock(List<Block> blocks, Markdig.Syntax.Block block, TextStyle style)
