@@ -123,7 +123,7 @@ public sealed class FormulationJourneyTests(SiteFixture site) : IClassFixture<Si
             await SiteFixture.Field(page, "Descrição").FillAsync($"Descrição da ação da jornada {n}.");
             await SiteFixture.Field(page, "Unidade executora").SelectOptionAsync(new SelectOptionValue { Index = n });
             await SiteFixture.Field(page, "Classificação").SelectOptionAsync(new SelectOptionValue { Index = n - 1 });
-            await SiteFixture.Field(page, "Tipo").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await page.Locator("[data-action-types]").GetByRole(AriaRole.Checkbox).Nth(n - 1).CheckAsync(Ticked);
             await SiteFixture.Field(page, "Início previsto").FillAsync(Iso(today.AddDays(30 * n)));
             await SiteFixture.Field(page, "Término previsto").FillAsync(Iso(today.AddDays(30 * n + 180)));
             await SiteFixture.Field(page, "Orçamento previsto (R$)").FillAsync("15000");

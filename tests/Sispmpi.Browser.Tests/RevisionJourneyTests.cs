@@ -93,66 +93,16 @@ public sealed class RevisionJourneyTests(SiteFixture site) : IClassFixture<SiteF
         await Expect(ownRow.Locator("[data-request-status]")).ToHaveTextAsync("Autorizada");
         await Expect(ownRow.GetByRole(AriaRole.Link, new() { Name = "ver o novo plano" })).ToHaveAttributeAsync("href", $"/planos/{newPlanId}");
 
-        // The revision: the axes and actions came along (step 3 is done), but it needs its own commission, diagnosis,
-        // validation, drafts and publication (FormulationProgressService reads them per plan).
+        // The revision starts from the body's integrity programme: the commission and the diagnosis of version 1 (steps 1
+        // and 2) came along with the axes and actions (step 3), so the commission goes on from the validation.
         var plan = $"/planos/{newPlanId}";
         await page.GotoAsync($"{plan}/etapas");
-        await Expect(page.Locator("li[data-step='1']")).ToHaveAttributeAsync("data-state", "not-started");
-        await Expect(page.Locator("li[data-step='3']")).Not.ToHaveAttributeAsync("data-state", "done");
+        await Expect(page.Locator("li[data-step='1']")).ToHaveAttributeAsync("data-state", "done");
+        await Expect(page.Locator("li[data-step='2']")).ToHaveAttributeAsync("data-state", "done");
+        await Expect(page.Locator("li[data-step='3']")).ToHaveAttributeAsync("data-state", "done");
         await page.GotoAsync($"{plan}/editor");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = ActionTitle, Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Incluir eixo" })).ToBeVisibleAsync();
-
-        // Step 1: the commission.
-        await page.GotoAsync($"{plan}/etapas/comissao");
-        await page.GetByLabel("Sim, por ato formal").CheckAsync(Ticked);
-        await SiteFixture.Field(page, "Tipo do ato").FillAsync("Portaria");
-        await SiteFixture.Field(page, "Número").FillAsync("12/2026");
-        await SiteFixture.Field(page, "Data do ato").FillAsync(Iso(today.AddDays(-10)));
-        await SiteFixture.Field(page, "Endereço (link) do ato").FillAsync("https://www.demo.gov.br/portaria-12-2026");
-        await SiteFixture.Field(page, "Início dos trabalhos").FillAsync(Iso(today.AddDays(-9)));
-        await SiteFixture.Field(page, "Duração prevista (dias)").FillAsync("60");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Salvar dados da comissão" }).ClickAsync();
-        await Expect(page.GetByText("Dados da comissão salvos.")).ToBeVisibleAsync();
-        await SiteFixture.Field(page, "Nome").FillAsync("Renata Revisão");
-        await SiteFixture.Field(page, "Unidade administrativa").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await SiteFixture.Field(page, "E-mail").FillAsync("renata.revisao@demo.gov.br");
-        await SiteFixture.Field(page, "Coordenador(a) da comissão").CheckAsync(Ticked);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Adicionar membro" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Renata Revisão foi incluído(a) na comissão." })).ToBeVisibleAsync();
-        await ExpectStepAsync(page, 1, "done");
-
-        // Step 2: the diagnosis, and the head's acknowledgement.
-        await page.GotoAsync($"{plan}/etapas/diagnostico?aba=informacoes");
-        foreach (var label in new[] { "Missão", "Visão", "Valores", "Estrutura organizacional", "Competências", "Atribuições" })
-        {
-            await SiteFixture.Field(page, label).FillAsync($"{label} da secretaria reorganizada.");
-        }
-        await SaveAndContinueAsync(page, "instrumentos");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Instrumentos utilizados no diagnóstico", Exact = true })
-            .GetByRole(AriaRole.Checkbox).First.CheckAsync(Ticked);
-        await SaveAndContinueAsync(page, "resultados");
-        foreach (var label in new[]
-        {
-            "Principais achados", "Situação futura desejada", "Objetivos do programa", "Estrutura de governança do programa",
-            "Aspectos de comunicação", "Aspectos de capacitação",
-        })
-        {
-            await SiteFixture.Field(page, label).FillAsync($"{label}: revisão do plano.");
-        }
-        await SiteFixture.Field(page, "Do monitoramento").FillAsync("trimestral");
-        await SiteFixture.Field(page, "Da avaliação").FillAsync("anual");
-        await SiteFixture.Field(page, "Da atualização").FillAsync("quando o comitê pedir");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Eixos temáticos", Exact = true }).GetByRole(AriaRole.Checkbox).First.CheckAsync(Ticked);
-        await SaveAndContinueAsync(page, "ciencia");
-
-        await head.GotoAsync($"{plan}/etapas/diagnostico/ciencia");
-        await head.GetByLabel("Sim, valido o diagnóstico").CheckAsync(Ticked);
-        await head.GetByRole(AriaRole.Button, new() { Name = "Registrar ciência" }).ClickAsync();
-        await Expect(head.GetByText("Diagnóstico validado", new() { Exact = true })).ToBeVisibleAsync();
-        await ExpectStepAsync(page, 2, "done");
-        // Step 3 needs nothing more: the carried-over axes and actions complete it.
-        await ExpectStepAsync(page, 3, "done");
 
         // Step 4: the general validation.
         await page.GotoAsync($"{plan}/etapas/validacao");
