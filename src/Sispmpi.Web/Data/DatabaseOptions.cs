@@ -42,7 +42,7 @@ public static class DatabaseSetup
         {
             if (provider == DatabaseProvider.Sqlite)
             {
-                options.UseSqlite(connectionString).AddInterceptors(new SqliteSearchFunctionInterceptor());
+                options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup());
             }
             else
             {

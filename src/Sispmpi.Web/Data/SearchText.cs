@@ -44,22 +44,32 @@ public static class SearchText
     public static bool Matches(string? text, string foldedTerm) => Fold(text)?.Contains(foldedTerm, StringComparison.Ordinal) == true;
 }
 
-/// <summary>Gives every SQLite connection the <c>sispmpi_fold</c> function that search queries call.</summary>
-public sealed class SqliteSearchFunctionInterceptor : DbConnectionInterceptor
+/// <summary>
+/// Prepares every SQLite connection: the <c>sispmpi_fold</c> function that search queries call, and SQLite's own busy
+/// timeout. The driver retries a statement that meets a locked database, but not the commit that ends an
+/// INSERT … RETURNING outside a transaction, which fails with "database is locked" as the statement is disposed; with
+/// the busy timeout SQLite waits for the lock there too, as long as a command may run.
+/// </summary>
+public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
+    private const int BusyTimeoutMilliseconds = 30_000;
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Register(connection);
+        Prepare(connection);
         return Task.CompletedTask;
     }
 
-    private static void Register(DbConnection connection)
+    private static void Prepare(DbConnection connection)
     {
         if (connection is SqliteConnection sqlite)
         {
             sqlite.CreateFunction<string?, string?>(SearchText.SqlFunction, SearchText.Fold, isDeterministic: true);
+            using var command = sqlite.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+            command.ExecuteNonQuery();
         }
     }
 }
