@@ -98,6 +98,45 @@ public sealed class GovBrSignInTests(GovBrAppFactory app) : IClassFixture<GovBrA
     }
 
     [GovBrFact]
+    public async Task An_account_with_the_second_factor_on_is_asked_for_its_code_after_gov_br()
+    {
+        var alta = await UserAsync(AltaEmail);
+        var key = await TestUsers.WithUsersAsync(app, async users =>
+        {
+            var user = (await users.FindByEmailAsync(AltaEmail))!;
+            (await users.ResetAuthenticatorKeyAsync(user)).Succeeded.ShouldBeTrue();
+            (await users.SetTwoFactorEnabledAsync(user, true)).Succeeded.ShouldBeTrue();
+            return (await users.GetAuthenticatorKeyAsync(user))!;
+        });
+        try
+        {
+            var client = app.CreateLoopbackClient();
+            var where = await CompleteAsync(client, GovBrProvider.AltaCpf);
+            where.ShouldStartWith(TestUsers.CodePage);
+            // gov.br alone does not open the session: the account's own code is still asked for.
+            await ShouldHaveNoSessionAsync(client);
+            using (var wrong = await TestUsers.PostCodeAsync(client, TestUsers.WrongCodeFor(key)))
+            {
+                wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+                (await wrong.Content.ReadAsStringAsync()).ShouldContain("Código inválido.");
+            }
+            await ShouldHaveNoSessionAsync(client);
+            using (var right = await TestUsers.PostCodeAsync(client, TestUsers.CodeFor(key, stepsAhead: 1)))
+            {
+                right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                right.Headers.Location!.OriginalString.ShouldBe("/");
+            }
+            var home = await SispmpiAppFactory.GetDocumentAsync(client, "/");
+            home.QuerySelector("h1")!.TextContent.ShouldContain("Henrique Secretário");
+        }
+        finally
+        {
+            await TestUsers.WithUsersAsync(app, async users =>
+                (await users.SetTwoFactorEnabledAsync((await users.FindByIdAsync(alta.Id.ToString()))!, false)).Succeeded);
+        }
+    }
+
+    [GovBrFact]
     public async Task A_central_administrator_below_the_minimum_level_is_refused_in_portuguese()
     {
         var client = app.CreateLoopbackClient();

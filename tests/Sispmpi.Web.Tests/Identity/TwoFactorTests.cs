@@ -179,6 +179,31 @@ public sealed class RequiredTwoFactorTests(RequiredTwoFactorApp app) : IClassFix
         (await client.GetAsync("/conta")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_central_user_who_turns_the_second_factor_off_is_sent_back_to_set_it_up()
+    {
+        var (_, email) = await TestUsers.CreateAsync(app, "Pessoa Central", ("CGE", Profile.CentralAdministrator, null));
+        var setUp = await app.LoginAsync(email);
+        var (key, _) = await TestUsers.EnableAsync(setUp);
+        // A session completed with the code: the requirement trusts it without asking the database.
+        var client = await TestUsers.PasswordStepAsync(app, email);
+        using (var right = await TestUsers.PostCodeAsync(client, TestUsers.CodeFor(key, stepsAhead: 1)))
+        {
+            right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using (var off = await SispmpiAppFactory.PostFormAsync(client, TestUsers.SetUpPage + "?handler=Disable",
+            new Dictionary<string, string> { ["password"] = SispmpiAppFactory.DemoPassword }, formPage: TestUsers.SetUpPage))
+        {
+            off.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        (await TestUsers.FindAsync(app, email)).TwoFactorEnabled.ShouldBeFalse();
+        using var next = await client.GetAsync("/");
+        next.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        next.Headers.Location!.OriginalString.ShouldBe(TestUsers.SetUpPage);
+    }
+
     [Theory]
     [InlineData("executor@demo.gov.br")]
     [InlineData("auditor@demo.gov.br")]

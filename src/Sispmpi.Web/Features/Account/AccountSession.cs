@@ -28,7 +28,10 @@ public static class AccountSession
     /// Issues the cookie again after the security stamp changed (authenticator key, second factor on or off), keeping
     /// the chosen organization: Identity's own RefreshSignInAsync would drop it.
     /// </summary>
-    public static Task RefreshAsync(SignInManager<AppUser> signIn, AppUser user, ClaimsPrincipal current) =>
+    /// <param name="keepSecondFactor">false when the second factor was just turned off: the session no longer counts as one
+    /// completed with it (<see cref="TwoFactorRequirement"/> trusts that claim).</param>
+    public static Task RefreshAsync(SignInManager<AppUser> signIn, AppUser user, ClaimsPrincipal current, bool keepSecondFactor = true) =>
         signIn.SignInWithClaimsAsync(user, isPersistent: false,
-            current.Claims.Where(c => c.Type is TenantMiddleware.OrganizationClaim or MfaClaim).Select(c => new Claim(c.Type, c.Value)).ToList());
+            current.Claims.Where(c => c.Type == TenantMiddleware.OrganizationClaim || (keepSecondFactor && c.Type == MfaClaim))
+                .Select(c => new Claim(c.Type, c.Value)).ToList());
 }

@@ -93,7 +93,7 @@ public sealed class LoginWithCodeModel(SignInManager<AppUser> signIn, SispmpiDbC
 
     private RedirectResult Expired()
     {
-        TempData["Erro"] = "A verificação do segundo fator expirou ou não foi iniciada. Entre de novo com e-mail e senha.";
+        TempData["Erro"] = "A verificação do segundo fator expirou ou não foi iniciada. Entre de novo, com e-mail e senha ou pelo gov.br.";
         return Redirect("/conta/entrar");
     }
 }

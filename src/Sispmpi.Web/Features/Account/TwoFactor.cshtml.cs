@@ -105,7 +105,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key: the codes the app still shows stop working, and enabling again starts from a fresh QR code.
         await users.ResetAuthenticatorKeyAsync(user);
-        await AccountSession.RefreshAsync(signIn, user, User);
+        await AccountSession.RefreshAsync(signIn, user, User, keepSecondFactor: false);
         TempData["Sucesso"] = "Segundo fator desativado. A partir de agora, a entrada pede somente e-mail e senha.";
         return RedirectToPage("/Account/Index");
     }

@@ -31,6 +31,8 @@ public sealed class TwoFactorRequirement(RequestDelegate next, IConfiguration co
             && !context.User.HasClaim(c => c.Type == TenantMiddleware.TokenClaim)
             && tenant.Grants.Any(g => Profiles.Contains(g.Profile))
             && !_open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            // A session completed with the second factor proves it was on; turning it off re-issues the cookie without that claim.
+            && !context.User.HasClaim(AccountSession.MfaClaim, "mfa")
             && !await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, context.RequestAborted))
         {
             context.Response.Redirect(SetUpPath);

@@ -29,6 +29,9 @@ public sealed class CompleteModel(GovBrSignIn govBr) : PageModel
         {
             return Redirect(GovBrPaths.Refused(refusal, outcome.Level));
         }
-        return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        var returnUrl = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        return outcome.RequiresTwoFactor
+            ? RedirectToPage("/Account/LoginWithCode", new { ReturnUrl = returnUrl })
+            : LocalRedirect(returnUrl);
     }
 }

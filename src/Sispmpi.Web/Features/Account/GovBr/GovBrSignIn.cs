@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,11 @@ public sealed class GovBrSignIn(SignInManager<AppUser> signIn, SispmpiDbContext 
         "amr", "govbr_confiabilidades", "confiabilidades", "niveis",
     };
 
-    public sealed record Outcome(GovBrRefusal? Refusal, GovBrLevel? Level);
+    /// <summary>Where the sign-in ended: refused, signed in, or waiting for the account's own second factor.</summary>
+    public sealed record Outcome(GovBrRefusal? Refusal, GovBrLevel? Level, bool RequiresTwoFactor = false);
+
+    /// <summary>The login provider Identity's two-factor cookie names, so the finished session says how it began.</summary>
+    public const string LoginProvider = "govbr";
 
     public async Task<Outcome> SignInAsync(ClaimsPrincipal external)
     {
@@ -87,6 +92,16 @@ public sealed class GovBrSignIn(SignInManager<AppUser> signIn, SispmpiDbContext 
         if (!updated.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", updated.Errors.Select(e => e.Description)));
+        }
+        if (await signIn.UserManager.GetTwoFactorEnabledAsync(user))
+        {
+            // gov.br vouched for the person, but the account asked for its own second factor as well: the code page
+            // (LoginWithCode) finishes from Identity's two-factor cookie, exactly as after a password.
+            var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+            pending.AddClaim(new Claim(ClaimTypes.Name, await signIn.UserManager.GetUserIdAsync(user)));
+            pending.AddClaim(new Claim(ClaimTypes.AuthenticationMethod, LoginProvider));
+            await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
+            return new Outcome(null, level, RequiresTwoFactor: true);
         }
         // The same organization context as the login page gives: the central one first.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, await AccountSession.OrganizationClaimsAsync(db, user.Id));
