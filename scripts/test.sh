@@ -66,7 +66,16 @@ pg_dir=""
 mariadb_dir=""
 oidc_pid=""
 oidc_log=""
+declare -A suite_pids=()
 cleanup() {
+    local pid
+    for pid in "${suite_pids[@]}"; do
+        # A suite still running (the script was interrupted): stop its dotnet test and test host.
+        if kill -0 "$pid" 2>/dev/null; then
+            pkill -TERM -P "$pid" 2>/dev/null || true
+            kill "$pid" 2>/dev/null || true
+        fi
+    done
     if [[ -n "$oidc_pid" ]]; then
         kill "$oidc_pid" 2>/dev/null || true
         wait "$oidc_pid" 2>/dev/null || true
@@ -170,16 +179,32 @@ trx_counts() {
     echo "${passed:-0} $(( ${failed:-0} + ${errors:-0} + ${timeouts:-0} )) ${skipped:-0}"
 }
 
-# run_suite NAME PROJECT [VAR=value …]
-run_suite() {
+# start_suite NAME PROJECT [VAR=value …]: runs a test project in the background; its console output goes to
+# $results/NAME.log, its exit code and seconds to $results/NAME.rc. finish_suite NAME waits, prints, and counts.
+start_suite() {
     local name=$1 project=$2
     shift 2
+    rm -f "$results/$name.rc" "$results/$name.log"
+    (
+        suite_started=$SECONDS
+        rc=0
+        env "$@" dotnet test "$project" -c "$configuration" --no-build \
+            --results-directory "$results" \
+            --logger "trx;LogFileName=$name.trx" \
+            --logger "console;verbosity=normal" >"$results/$name.log" 2>&1 || rc=$?
+        echo "$rc $((SECONDS - suite_started))" >"$results/$name.rc"
+    ) &
+    suite_pids[$name]=$!
+}
+
+finish_suite() {
+    local name=$1 rc=1 seconds=0
+    wait "${suite_pids[$name]}" || true
     section "Tests: $name"
-    local suite_started=$SECONDS rc=0
-    env "$@" dotnet test "$project" -c "$configuration" --no-build \
-        --results-directory "$results" \
-        --logger "trx;LogFileName=$name.trx" \
-        --logger "console;verbosity=normal" || rc=$?
+    cat "$results/$name.log" 2>/dev/null || true
+    if [[ -f "$results/$name.rc" ]]; then
+        read -r rc seconds <"$results/$name.rc"
+    fi
     local passed=0 failed=0 skipped=0
     if [[ -f "$results/$name.trx" ]]; then
         read -r passed failed skipped < <(trx_counts "$results/$name.trx")
@@ -191,15 +216,21 @@ run_suite() {
         failed_steps+=("$name (exit code $rc)")
         if ((failed == 0)); then unexplained=$((unexplained + 1)); fi
     fi
-    report+=("$name: $passed passed, $failed failed, $skipped skipped, exit code $rc, $((SECONDS - suite_started)) s")
+    report+=("$name: $passed passed, $failed failed, $skipped skipped, exit code $rc, $seconds s")
 }
 
 if [[ $build_ok == true ]]; then
-    run_suite core tests/Sispmpi.Core.Tests/Sispmpi.Core.Tests.csproj
-    run_suite web-sqlite tests/Sispmpi.Web.Tests/Sispmpi.Web.Tests.csproj SISPMPI_TEST_PROVIDER=sqlite
-    run_suite web-postgres tests/Sispmpi.Web.Tests/Sispmpi.Web.Tests.csproj SISPMPI_TEST_PROVIDER=postgres
+    start_suite core tests/Sispmpi.Core.Tests/Sispmpi.Core.Tests.csproj
+    finish_suite core
+    # The two web suites spend much of their time waiting on their databases, so they run side by side: each
+    # has its own databases (uniquely named on the shared PostgreSQL and MariaDB servers) and temporary folders.
+    start_suite web-sqlite tests/Sispmpi.Web.Tests/Sispmpi.Web.Tests.csproj SISPMPI_TEST_PROVIDER=sqlite
+    start_suite web-postgres tests/Sispmpi.Web.Tests/Sispmpi.Web.Tests.csproj SISPMPI_TEST_PROVIDER=postgres
+    finish_suite web-sqlite
+    finish_suite web-postgres
     if [[ -f tests/Sispmpi.Browser.Tests/Sispmpi.Browser.Tests.csproj ]]; then
-        run_suite browser tests/Sispmpi.Browser.Tests/Sispmpi.Browser.Tests.csproj
+        start_suite browser tests/Sispmpi.Browser.Tests/Sispmpi.Browser.Tests.csproj
+        finish_suite browser
     else
         report+=("browser: no project yet, not run")
     fi
