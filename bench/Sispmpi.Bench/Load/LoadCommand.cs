@@ -140,17 +140,20 @@ public sealed partial class LoadCommand(LoadOptions options)
     private async Task KillAsync(LoadCluster cluster, LoadTraffic traffic)
     {
         const int victim = 2;
-        double killedAt = 0;
+        // The signal lands somewhere between the call and the script's return: a request in flight is one that was
+        // still open when the call began and had started before the script returned.
+        double killFrom = 0, killTo = 0;
         var (samples, seconds) = await LoadAsync(traffic, TimeSpan.FromSeconds(options.Seconds), async clock =>
         {
             await At(clock, 20);
-            killedAt = clock.Elapsed.TotalSeconds;
+            killFrom = clock.Elapsed.TotalSeconds;
             await cluster.RunAsync("kill", victim.ToString(CultureInfo.InvariantCulture));
+            killTo = clock.Elapsed.TotalSeconds;
         });
         Report($"kill -9 da app{victim} aos 20 s", samples, seconds);
         var failed = samples.Where(s => s.Failed).ToList();
         var servers = ServersOf(cluster, failed.Select(s => s.RequestId));
-        var inFlight = failed.Count(s => s.Start <= killedAt + 0.05 && s.End >= killedAt && servers.GetValueOrDefault(s.RequestId) == $"app{victim}");
+        var inFlight = failed.Count(s => s.Start <= killTo + 0.05 && s.End >= killFrom && servers.GetValueOrDefault(s.RequestId) == $"app{victim}");
         var rate = samples.Count == 0 ? 1 : (double)failed.Count / samples.Count;
         _summary.Add($"  kill -9: {failed.Count} de {samples.Count} falharam ({rate.ToString("P2", Br)}), {inFlight} delas em curso na app{victim} quando morreu");
         Verdict("kill -9: menos de 1% de falhas", rate < 0.01, rate.ToString("P2", Br));
