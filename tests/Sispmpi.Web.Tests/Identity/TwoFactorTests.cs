@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sispmpi.Core.Auditing;
+using Sispmpi.Core.Identity;
 using Sispmpi.Web.Tests.Infrastructure;
 
 namespace Sispmpi.Web.Tests.Identity;
