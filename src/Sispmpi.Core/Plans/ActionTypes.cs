@@ -13,6 +13,12 @@ public static class ActionTypes
     public static IReadOnlyList<string> Clean(IEnumerable<string?> types) =>
         types.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+    /// <summary>A type's own name may not hold ';': it separates an action's types in lists, exports and imports.</summary>
+    public static bool IsValidName(string name) => !name.Contains(';', StringComparison.Ordinal);
+
+    /// <summary>A name of the original SisPMPI (which allowed ';') made valid: each ';' becomes ','.</summary>
+    public static string WithoutSeparator(string name) => name.Replace(';', ',');
+
     public static string Join(IEnumerable<string?> types) => string.Join(Separator, Clean(types));
 
     public static IReadOnlyList<string> Split(string? joined) =>

@@ -118,4 +118,36 @@ public sealed class ExecutionPdfTests(SispmpiAppFactory app) : IClassFixture<Sis
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Não foi possível gerar a lista de ações em PDF.");
     }
+
+    [Fact]
+    public async Task The_action_pdf_lists_servants_without_account_with_masp_and_cargo_as_the_responsibility_tab_does()
+    {
+        var actionId = await app.CreateActionAsync("Ação com servidores sem conta");
+        var action = await app.ActionAsync(actionId);
+        var executorId = await app.UserIdAsync(Executor);
+        await app.WithDbAsync(async db =>
+        {
+            var responsible = new Sispmpi.Web.Features.Users.Servants.Servant
+            {
+                OrganizationId = action.OrganizationId, Name = "Rita Sem Conta", Registration = "1122334", Position = "Analista de planejamento",
+            };
+            var involved = new Sispmpi.Web.Features.Users.Servants.Servant { OrganizationId = action.OrganizationId, Name = "Otávio Sem Conta", Position = "Assessor" };
+            db.Servants.AddRange(responsible, involved);
+            await db.SaveChangesAsync();
+            var tracked = await db.PlanActions.SingleAsync(a => a.Id == actionId);
+            tracked.ResponsibleUserId = null;
+            tracked.ResponsibleServantId = responsible.Id;
+            db.ActionServants.Add(new Sispmpi.Web.Features.Users.Servants.ActionServant { OrganizationId = action.OrganizationId, ActionId = actionId, ServantId = involved.Id });
+            db.ActionParticipants.Add(new ActionParticipant { OrganizationId = action.OrganizationId, ActionId = actionId, UserId = executorId });
+            await db.SaveChangesAsync();
+        });
+        var executor = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == executorId));
+
+        var client = await app.LoginAsync(Commission);
+        var text = await PdfTextAsync(client, $"/acoes/{actionId}/execucao.pdf", "execucao-servidores");
+        text.ShouldContain("Responsável Rita Sem Conta (MASP 1122334, Analista de planejamento)");
+        text.ShouldContain("Otávio Sem Conta (Assessor)");
+        text.ShouldContain(Sispmpi.Web.Features.Users.Servants.Staff.Describe(executor.FullName, executor.Registration, executor.Position));
+        text.ShouldNotContain("Servidores envolvidos Nenhum");
+    }
 }

@@ -95,4 +95,39 @@ public sealed class ActionTypesTests(SispmpiAppFactory app) : IClassFixture<Sisp
         (await app.WithDbAsync(db => new CatalogAdministration(db).UsesAsync(CatalogKind.ActionType, "Formação")))
             .ShouldBe(after["Formação"]);
     }
+
+    [Fact]
+    public async Task The_catalog_refuses_an_action_type_name_with_a_semicolon_which_separates_the_types()
+    {
+        using var admin = await app.LoginAsync("admin@demo.gov.br");
+        var before = await app.WithDbAsync(db => db.CatalogItems.CountAsync());
+        const string message = "O nome de um tipo de ação não pode conter \";\"";
+        using (var response = await SispmpiAppFactory.PostFormAsync(admin, "/catalogos?tipo=tipos-de-acao&handler=Create",
+                   new Dictionary<string, string> { ["Name"] = "Capacitação; treinamento", ["Justification"] = "Novo tipo pedido pela rede de integridade." },
+                   formPage: "/catalogos?tipo=tipos-de-acao"))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var page = await SispmpiAppFactory.ParseAsync(await response.Content.ReadAsStringAsync());
+            page.Body!.TextContent.ShouldContain(message);
+            page.QuerySelector("input[name='Name']")!.GetAttribute("value").ShouldBe("Capacitação; treinamento");
+        }
+        (await app.WithDbAsync(db => db.CatalogItems.CountAsync())).ShouldBe(before);
+
+        var id = await app.WithDbAsync(db => db.CatalogItems.Where(c => c.Kind == CatalogKind.ActionType && c.Name == "Normativo").Select(c => c.Id).SingleAsync());
+        using (var response = await SispmpiAppFactory.PostFormAsync(admin, $"/catalogos/itens/{id}",
+                   new Dictionary<string, string> { ["Name"] = "Normativo; regulamento", ["Justification"] = "Nome mais claro para as unidades." }))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await SispmpiAppFactory.ParseAsync(await response.Content.ReadAsStringAsync())).Body!.TextContent.ShouldContain(message);
+        }
+        (await app.WithDbAsync(db => db.CatalogItems.SingleAsync(c => c.Id == id))).Name.ShouldBe("Normativo");
+
+        // Other catalogs do not join their names, so ";" stays allowed there.
+        using (var response = await SispmpiAppFactory.PostFormAsync(admin, "/catalogos?tipo=partes-interessadas&handler=Create",
+                   new Dictionary<string, string> { ["Name"] = $"Conselhos; comitês {Guid.NewGuid():N}"[..30], ["Justification"] = "Partes interessadas do decreto estadual." },
+                   formPage: "/catalogos?tipo=partes-interessadas"))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+    }
 }

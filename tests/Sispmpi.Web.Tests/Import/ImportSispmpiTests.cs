@@ -68,6 +68,15 @@ public sealed class ImportSispmpiTests(ImportFixture fixture) : IClassFixture<Im
             ["historico"] = await db.AuditEntries.CountAsync(e => e.Justification != null && e.Justification.StartsWith(LegacyImporter.ImportedMark + " (histórico")),
             ["reabertura"] = await db.AuditEntries.CountAsync(e => e.Justification != null && e.Justification.StartsWith(LegacyImporter.ImportedMark + ": reabertura")),
             ["processo_sei"] = await db.ActionEvidence.CountAsync(e => orgs.Contains(e.OrganizationId) && e.ProcessNumber != null),
+            ["servidor"] = await db.Servants.CountAsync(s => orgs.Contains(s.OrganizationId)),
+            ["acao_servidor"] = await db.PlanActions.CountAsync(a => orgs.Contains(a.OrganizationId) && a.ResponsibleServantId != null)
+                + await db.ActionServants.CountAsync(s => orgs.Contains(s.OrganizationId)),
+            ["grupo"] = await db.Commissions.CountAsync(c => orgs.Contains(c.OrganizationId)),
+            ["grupo_instituido posteriores"] = await db.CommissionActs.CountAsync(a => orgs.Contains(a.OrganizationId)),
+            ["grupo_servidor"] = await db.CommissionMembers.CountAsync(m => orgs.Contains(m.OrganizationId)),
+            ["diagnostico"] = await db.Diagnoses.CountAsync(d => orgs.Contains(d.OrganizationId)),
+            ["validacao"] = await db.Plans.CountAsync(p => orgs.Contains(p.OrganizationId) && p.ValidatedAt != null),
+            ["publicacao"] = await db.PlanPublications.CountAsync(p => orgs.Contains(p.OrganizationId)),
         });
         var expected = new Dictionary<string, long>
         {
@@ -93,6 +102,15 @@ public sealed class ImportSispmpiTests(ImportFixture fixture) : IClassFixture<Im
             ["historico"] = await Original.CountAsync("SELECT COUNT(*) FROM historico"),
             ["reabertura"] = await Original.CountAsync("SELECT COUNT(*) FROM plano_integridade_reabertura"),
             ["processo_sei"] = await Original.CountAsync("SELECT COUNT(*) FROM acao_execucao WHERE processo_sei IS NOT NULL"),
+            // The original registers a person again on each commission form: the same name and MASP are one servant.
+            ["servidor"] = await Original.CountAsync("SELECT COUNT(DISTINCT UPPER(nome), COALESCE(masp_matricula, '')) FROM servidor"),
+            ["acao_servidor"] = await Original.CountAsync("SELECT COUNT(*) FROM acao_servidor"),
+            ["grupo"] = await Original.CountAsync("SELECT COUNT(*) FROM grupo"),
+            ["grupo_instituido posteriores"] = await Original.CountAsync("SELECT COUNT(*) FROM grupo_instituido WHERE NOT (`order` = 0 AND tipo = 1)"),
+            ["grupo_servidor"] = await Original.CountAsync("SELECT COUNT(DISTINCT grupo_id, servidor_id) FROM grupo_servidor"),
+            ["diagnostico"] = await Original.CountAsync("SELECT COUNT(*) FROM diagnostico"),
+            ["validacao"] = await Original.CountAsync("SELECT COUNT(*) FROM validacao"),
+            ["publicacao"] = await Original.CountAsync("SELECT COUNT(*) FROM publicacao"),
         };
         counts.ShouldBe(expected);
 
@@ -136,7 +154,8 @@ public sealed class ImportSispmpiTests(ImportFixture fixture) : IClassFixture<Im
         code.ConcludedOn.ShouldBe(DateOnly.FromDateTime((DateTime)(await Original.ScalarAsync("SELECT data_conclusao FROM acao_execucao WHERE acao_id = 2000"))!));
         code.ExecutingUnit!.Name.ShouldBe((string)(await Original.ScalarAsync("SELECT u.nome FROM acao a JOIN unidade_administrativa u ON u.id = a.unidade_executora WHERE a.id = 2000"))!);
         code.ActionType.ShouldBe((string)(await Original.ScalarAsync(
-            "SELECT GROUP_CONCAT(t.nome ORDER BY at.id SEPARATOR ', ') FROM acao_tipo at JOIN tipo t ON t.id = at.tipo_id WHERE at.acao_id = 2000"))!);
+            "SELECT GROUP_CONCAT(t.nome ORDER BY at.id SEPARATOR '; ') FROM acao_tipo at JOIN tipo t ON t.id = at.tipo_id WHERE at.acao_id = 2000"))!);
+        ActionTypes.Split(code.ActionType).ShouldBe(["Processo", "Normativo"]);
         code.Classification.ShouldBe(ActionClassification.OneOff);
 
         var training = await fixture.ReadAsync(db => NewOfAsync(db, "acao", 2001, db.PlanActions));
@@ -176,6 +195,120 @@ public sealed class ImportSispmpiTests(ImportFixture fixture) : IClassFixture<Im
     }
 
     [MariaDbFact]
+    public async Task The_commission_with_its_later_acts_and_members_is_the_plans_state_of_the_programme()
+    {
+        var plan = await fixture.ReadAsync(db => NewOfAsync(db, "plano_integridade", 11, db.Plans));
+        plan.ProgrammeId.ShouldNotBeNull();
+        var commission = await fixture.ReadAsync(db => NewOfAsync(db, "grupo", 300,
+            db.Commissions.Include(c => c.Acts).Include(c => c.Members).ThenInclude(m => m.Unit)));
+        commission.PlanId.ShouldBe(plan.Id);
+        commission.IsFormallyInstituted.ShouldBeTrue();
+        (commission.ActType, commission.ActNumber).ShouldBe(("Resolução SEF", "5.500"));
+        commission.ActDate.ShouldBe(new DateOnly(2023, 1, 5));
+        commission.ActLink.ShouldBe("https://www.fazenda.example.gov.br/res-5500");
+        commission.PlannedDurationDays.ShouldBe(60);
+        // The extension keeps the deadline the original showed (its data_prevista_conclusao).
+        commission.Deadline.ShouldBe(DateOnly.FromDateTime((DateTime)(await Original.ScalarAsync("SELECT data_prevista_conclusao FROM grupo_instituido WHERE id = 311"))!));
+
+        var extension = commission.Acts.Single(a => a.Kind == Sispmpi.Web.Features.Formulation.CommissionActKind.DeadlineExtension);
+        (extension.ActType, extension.ActNumber, extension.ActDate).ShouldBe(("Resolução SEF", "5.530", new DateOnly(2023, 3, 1)));
+        var change = commission.Acts.Single(a => a.Kind == Sispmpi.Web.Features.Formulation.CommissionActKind.MembershipChange);
+        (change.ActType, change.ActNumber, change.ActLink).ShouldBe(("Portaria SEF", "77/2023", "https://www.fazenda.example.gov.br/port-77"));
+        (await fixture.ReadAsync(db => NewOfAsync(db, "grupo_instituido", 312, db.CommissionActs))).Id.ShouldBe(change.Id);
+
+        var members = commission.Members.ToDictionary(m => m.Name);
+        members.Keys.Order().ShouldBe(["Fulano de Tal", "João Substituto", "Maria Coordenadora"]);
+        members["Fulano de Tal"].IsCoordinator.ShouldBeTrue();
+        members["Fulano de Tal"].Registration.ShouldBe("1234567");
+        members["Fulano de Tal"].Unit!.Name.ShouldBe("Superintendência de Finanças");
+        members["Fulano de Tal"].IsActive.ShouldBeTrue();
+        members["João Substituto"].IsActive.ShouldBeTrue();
+        // Left the commission by the change of membership.
+        members["Maria Coordenadora"].InactiveSince.ShouldBe(change.ActDate);
+    }
+
+    [MariaDbFact]
+    public async Task The_diagnosis_validation_and_publication_with_its_files_arrive_and_the_missing_file_is_listed()
+    {
+        var plan = await fixture.ReadAsync(db => NewOfAsync(db, "plano_integridade", 11, db.Plans));
+        var diagnosis = await fixture.ReadAsync(db => NewOfAsync(db, "diagnostico", 400, db.Diagnoses));
+        diagnosis.PlanId.ShouldBe(plan.Id);
+        diagnosis.Mission.ShouldBe((string)(await Original.ScalarAsync("SELECT missao FROM diagnostico_info_estrategica WHERE diagnostico_id = 400"))!);
+        diagnosis.Duties.ShouldBe("Arrecadar, fiscalizar e pagar");
+        // Chosen from this installation's catalog in its spelling; the body's own entries go to "outros".
+        diagnosis.Instruments.ShouldBe(["Análise documental"]);
+        diagnosis.OtherInstruments.ShouldBe("Entrevistas com gestores da SEF");
+        diagnosis.ThematicAxes.ShouldBe(["Gestão de riscos para a integridade"]);
+        diagnosis.OtherThematicAxes.ShouldBe("Integridade nas compras");
+        diagnosis.MainFindings.ShouldBe("Riscos concentrados nas compras");
+        diagnosis.ProgramObjectives.ShouldBe("Prevenir fraudes");
+        diagnosis.MonitoringPeriodicity.ShouldBe("Trimestral");
+        diagnosis.TrainingAspects.ShouldBe("Cursos a distância");
+        diagnosis.Validated.ShouldBe(true);
+        diagnosis.AcknowledgementSuggestions.ShouldBe("Incluir a Ouvidoria nas oficinas");
+        diagnosis.AcknowledgedByName.ShouldBe("Elisa Dirigente");
+        diagnosis.AcknowledgedById.ShouldBe(await fixture.ReadAsync(db => db.Users.Where(u => u.Email == "elisa.dirigente@sef.example.gov.br").Select(u => (int?)u.Id).SingleAsync()));
+
+        plan.Stakeholders.ShouldBe(["Servidores"]);
+        plan.OtherStakeholders.ShouldBe("Sindicato dos fazendários");
+        plan.ValidationRemarks!.ShouldContain("Validação realizada de 20/01/2023 a 25/01/2023");
+        plan.ValidationRemarks!.ShouldContain("Plano validado com as superintendências");
+        plan.ValidatedAt.ShouldNotBeNull();
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(plan.ValidatedAt!.Value, Sispmpi.Web.Infrastructure.Web.BrazilTime.Zone).DateTime).ShouldBe(new DateOnly(2023, 1, 25));
+
+        var publication = await fixture.ReadAsync(db => NewOfAsync(db, "publicacao", 1, db.PlanPublications));
+        publication.PlanId.ShouldBe(plan.Id);
+        (publication.ActName, publication.ActNumber, publication.ActDate).ShouldBe(("Resolução SEF", "5.600", new DateOnly(2023, 2, 1)));
+        publication.HadLaunchEvent.ShouldBeFalse();
+        publication.LaunchEventJustification.ShouldBe("Lançamento feito na reunião de diretoria");
+        publication.HasPublicWebPage.ShouldBeTrue();
+        publication.WebPageUrl.ShouldBe("https://www.fazenda.example.gov.br/integridade");
+        publication.FinalPdfName.ShouldBe("plano-de-integridade-sef.pdf");
+        publication.ActionPlanName.ShouldBe("plano-de-acao-sef.pdf");
+        (await File.ReadAllBytesAsync(Path.Combine(fixture.App.FilesFolder, publication.FinalPdfKey!))).ShouldBe(OriginalDatabase.GoodPdf);
+        (await File.ReadAllBytesAsync(Path.Combine(fixture.App.FilesFolder, publication.ActionPlanKey!))).ShouldBe(OriginalDatabase.GoodPdf);
+        publication.CommunicationPlanKey.ShouldBeNull();
+        fixture.Import.Refusals.ShouldContain(r => r.Contains("plano de comunicação") && r.Contains("plano-de-comunicacao.docx") && r.Contains("não foi encontrado"));
+        fixture.Import.Get(LegacyKinds.PublicationFiles).ShouldBe(2);
+        fixture.Import.ToString().ShouldContain($"{LegacyKinds.Diagnoses}: 1");
+    }
+
+    [MariaDbFact]
+    public async Task Action_staff_are_servants_without_account_responsible_or_involved_in_the_action()
+    {
+        var code = await fixture.ReadAsync(db => NewOfAsync(db, "acao", 2000, db.PlanActions.Include(a => a.ResponsibleServant!).ThenInclude(s => s.Unit)));
+        code.ResponsibleUserId.ShouldBeNull();
+        code.ResponsibleServant!.Name.ShouldBe("Fulano de Tal");
+        code.ResponsibleServant.Registration.ShouldBe("1234567");
+        code.ResponsibleServant.Unit!.Name.ShouldBe("Superintendência de Finanças");
+        code.ResponsibleServant.LinkedUserId.ShouldBeNull();
+        var involved = await fixture.ReadAsync(db => db.ActionServants.Where(s => s.ActionId == code.Id).Select(s => s.Servant!.Name).ToListAsync());
+        involved.ShouldBe(["João Substituto"]);
+        var training = await fixture.ReadAsync(db => NewOfAsync(db, "acao", 2001, db.PlanActions));
+        (await fixture.ReadAsync(db => db.ActionServants.Where(s => s.ActionId == training.Id).Select(s => s.Servant!.Name).ToListAsync()))
+            .ShouldBe(["Maria Coordenadora"]);
+        // The two rows the original kept for Fulano are one servant, shared by the action and the commission.
+        var fulano = await fixture.ReadAsync(db => NewOfAsync(db, "servidor", 4, db.Servants));
+        fulano.Id.ShouldBe(code.ResponsibleServantId!.Value);
+        fixture.Import.Refusals.ShouldNotContain(r => r.Contains("não tem conta"));
+
+        // The staff show on the action's Responsabilidade tab, as people without an account.
+        var client = await fixture.App.LoginAsync("carla.comissao@sef.example.gov.br", OriginalDatabase.OriginalPassword);
+        var page = await client.GetStringAsync($"/acoes/{code.Id}/responsabilidade");
+        page.ShouldContain("Fulano de Tal");
+        page.ShouldContain("João Substituto");
+    }
+
+    [MariaDbFact]
+    public async Task A_legacy_action_type_with_a_semicolon_is_renamed_and_the_report_says_so()
+    {
+        var training = await fixture.ReadAsync(db => NewOfAsync(db, "acao", 2001, db.PlanActions));
+        ActionTypes.Split(training.ActionType).ShouldBe(["Sensibilização", "Capacitação, treinamento"]);
+        fixture.Import.Notes.ShouldContain(n => n.Contains("\"Capacitação; treinamento\"") && n.Contains("\"Capacitação, treinamento\""));
+        fixture.Import.ToString().ShouldContain("Capacitação, treinamento");
+    }
+
+    [MariaDbFact]
     public async Task Evidence_files_are_copied_checked_by_content_and_the_refused_ones_listed()
     {
         var action = await fixture.ReadAsync(db => NewOfAsync(db, "acao", 2000, db.PlanActions));
@@ -192,8 +325,8 @@ public sealed class ImportSispmpiTests(ImportFixture fixture) : IClassFixture<Im
         refusals.ShouldContain(r => r.Contains("fotos.jpg") && r.Contains("não foi encontrado"));
         refusals.ShouldContain(r => r.Contains("intranet/turmas"));
         fixture.Import.ToString().ShouldContain("Registros recusados");
-        // Only the accepted file reached the store.
-        (fixture.AfterImport.StoredFiles - fixture.BeforeAll.StoredFiles).ShouldBe(1);
+        // Only the accepted files reached the store: the evidence and the publication's final PDF and action plan.
+        (fixture.AfterImport.StoredFiles - fixture.BeforeAll.StoredFiles).ShouldBe(3);
     }
 
     [MariaDbFact]

@@ -7,7 +7,8 @@ namespace Sispmpi.Web.Tests.Import;
 /// (sispmpi-original-schema.sql, column for column from the original's dump and migrations) and the rows a
 /// body adopting this system would bring: two bodies, a published plan, an obsolete one and one in preparation,
 /// actions in every status, evidence files (one good, one whose content lies about its type, one missing),
-/// recommendations answered and not, a meeting, an update request, a reopening and history.
+/// recommendations answered and not, a meeting, an update request, a reopening and history; the published plan's
+/// formulation steps (commission with two later acts, diagnosis, validation, publication with its files) and action staff.
 /// </summary>
 public sealed class OriginalDatabase : IAsyncDisposable
 {
@@ -114,18 +115,54 @@ public sealed class OriginalDatabase : IAsyncDisposable
               ('Auditor', '1', 1600000000), ('Executor', '2', 1600000000), ('Grupo de Trabalho', '3', 1600000000),
               ('Monitoramento', '4', 1600000000), ('Alta Administração', '5', 1600000000), ('Observador', '5', 1600000000);
             INSERT INTO tipo (id, nome, orgao_id, created_at) VALUES (1, 'Processo', NULL, '2020-08-28 12:18:03'),
-              (2, 'Normativo', NULL, '2020-08-28 12:18:03'), (3, 'Sensibilização', NULL, '2020-08-28 12:18:03');
+              (2, 'Normativo', NULL, '2020-08-28 12:18:03'), (3, 'Sensibilização', NULL, '2020-08-28 12:18:03'),
+              (4, 'Capacitação; treinamento', 20, '2021-03-01 10:00:00');
             INSERT INTO fator_limitante (id, nome, orgao_id, created_at) VALUES (1, 'Falta de orçamento', NULL, '2020-11-06 13:43:06'),
               (2, 'Falta de pessoal', NULL, '2020-11-06 13:43:06');
             INSERT INTO servidor (id, nome, masp_matricula, unidade_administrativa_id, created_at) VALUES
-              (1, 'Fulano de Tal', '1234567', 200, '2021-03-01 10:00:00');
+              (1, 'Fulano de Tal', '1234567', 200, '2021-03-01 10:00:00'),
+              (2, 'Maria Coordenadora', '7654321', 201, '2023-01-05 10:00:00'),
+              (3, 'João Substituto', '5555555', NULL, '2023-03-10 10:00:00'),
+              (4, 'Fulano de Tal', '1234567', 200, '2023-01-05 10:00:00');
             INSERT INTO plano_integridade (id, edicao, versao, status, orgao_id, plano_integridade_referencia_id, created_at) VALUES
               (10, '2021-2022', 1, 4, 20, NULL, '2021-03-01 10:00:00'),
               (11, '2023-2024', 2, 2, 20, 10, '2023-01-05 10:00:00'),
               (12, '2024-2025', 1, 1, 17, NULL, '2024-02-01 10:00:00');
-            INSERT INTO publicacao (id, plano_integridade_id, evento, disponibilizado, plano_comunicacao, plano_treinamento, data_publicacao,
-              nome_numero, link, plano_acao_arquivo, plano_integridade_arquivo, created_at) VALUES
-              (1, 11, 0, 1, 0, 0, '2023-02-01', 'Resolução SEF nº 5.600', 'https://www.fazenda.example.gov.br/plano', 4000, 4000, '2023-02-01 10:00:00');
+            INSERT INTO publicacao (id, plano_integridade_id, evento, justificativa_evento, disponibilizado, endereco_disponibilizado,
+              plano_comunicacao, plano_comunicacao_arquivo, plano_treinamento, data_publicacao, nome_numero, link, plano_acao_arquivo,
+              plano_integridade_arquivo, ciente_conteudo, ciente_conclusao, usuario_id, created_at) VALUES
+              (1, 11, 0, 'Lançamento feito na reunião de diretoria', 1, 'https://www.fazenda.example.gov.br/integridade', 1, 4005, 0,
+               '2023-02-01', 'Resolução SEF nº 5.600', 'https://www.fazenda.example.gov.br/plano', 4004, 4003, 1, 1, 3, '2023-02-01 10:00:00');
+            INSERT INTO grupo (id, plano_integridade_id, created_at) VALUES (300, 11, '2023-01-05 10:00:00');
+            INSERT INTO grupo_instituido (id, grupo_id, formalmente, nome_numero, data_publicacao, dias_conclusao, data_prevista_conclusao, link,
+              data_inicio, `order`, tipo, created_at) VALUES
+              (310, 300, 1, 'Resolução SEF nº 5.500', '2023-01-05', 60, '2023-03-06', 'https://www.fazenda.example.gov.br/res-5500', NULL, 0, 1, '2023-01-05 10:00:00'),
+              (311, 300, NULL, 'Resolução SEF nº 5.530', '2023-03-01', 30, '2023-03-31', 'https://www.fazenda.example.gov.br/res-5530', NULL, 1, 1, '2023-03-01 10:00:00'),
+              (312, 300, NULL, 'Portaria SEF n° 77/2023', '2023-03-10', NULL, NULL, 'https://www.fazenda.example.gov.br/port-77', NULL, 1, 2, '2023-03-10 10:00:00');
+            INSERT INTO grupo_servidor (id, grupo_id, servidor_id, status, coordenador, `order`) VALUES
+              (320, 300, 4, 1, 1, 0), (321, 300, 2, 1, 0, 0),
+              (322, 300, 4, 1, 1, 1), (323, 300, 2, 0, 0, 1), (324, 300, 3, 1, 0, 1);
+            INSERT INTO diagnostico (id, plano_integridade_id, page_key, created_at) VALUES (400, 11, 4, '2023-01-10 10:00:00');
+            INSERT INTO diagnostico_info_estrategica (id, diagnostico_id, missao, visao, valores, estrutura_organica, competencias, atribuicoes, created_at) VALUES
+              (401, 400, 'Arrecadar com justiça fiscal', 'Ser referência em gestão fazendária', 'Ética e transparência', 'Gabinete e superintendências',
+               'Política fiscal do Estado', 'Arrecadar, fiscalizar e pagar', '2023-01-10 10:00:00');
+            INSERT INTO instrumento (id, nome, orgao_id, created_at) VALUES (1, 'análise documental', NULL, '2020-08-28 12:18:03'),
+              (2, 'Entrevistas com gestores da SEF', 20, '2023-01-10 10:00:00');
+            INSERT INTO diagnostico_instrumento (id, instrumento_id, diagnostico_id) VALUES (1, 1, 400), (2, 2, 400);
+            INSERT INTO diagnostico_resultado (id, diagnostico_id, descricao, objetivos_trabalhados, objetivos_estrategicos, estrutura_governanca,
+              periodicidade_monitoramentos, periodicidade_avaliacoes, periodicidade_atualizacoes, aspectos_comunicacao, aspectos_capacitacao, created_at) VALUES
+              (402, 400, 'Riscos concentrados nas compras', 'Ambiente íntegro e confiável', 'Prevenir fraudes', 'Comissão de integridade e comitê de monitoramento',
+               'Trimestral', 'Anual', 'Bienal', 'Intranet e boletins', 'Cursos a distância', '2023-01-12 10:00:00');
+            INSERT INTO eixo_tematico (id, nome, orgao_id, created_at) VALUES (1, 'Gestão de riscos para a integridade', NULL, '2022-06-15 10:00:00'),
+              (2, 'Integridade nas compras', 20, '2023-01-12 10:00:00');
+            INSERT INTO diagnostico_eixo_tematico (id, eixo_tematico_id, diagnostico_id) VALUES (1, 1, 400), (2, 2, 400);
+            INSERT INTO diagnostico_ciencia (id, diagnostico_id, sugestoes, validado, usuario_id, created_at) VALUES
+              (403, 400, 'Incluir a Ouvidoria nas oficinas', 1, 5, '2023-01-15 14:00:00');
+            INSERT INTO stakeholder (id, nome, orgao_id, created_at) VALUES (1, 'Servidores', NULL, '2020-08-28 12:18:03'),
+              (2, 'Sindicato dos fazendários', 20, '2023-01-20 10:00:00');
+            INSERT INTO validacao (id, plano_integridade_id, data_inicio, info_complementar, data_conclusao, created_at) VALUES
+              (600, 11, '2023-01-20', 'Plano validado com as superintendências', '2023-01-25', '2023-01-25 18:00:00');
+            INSERT INTO validacao_stakeholder (id, validacao_id, stakeholder_id) VALUES (1, 600, 1), (2, 600, 2);
             INSERT INTO eixo (id, plano_integridade_id, titulo, descricao, created_at) VALUES
               (1000, 11, 'Comprometimento da alta administração', 'Apoio visível da direção', '2023-01-06 10:00:00'),
               (1001, 11, 'Gestão de riscos', 'Riscos à integridade', '2023-01-06 10:00:00'),
@@ -142,9 +179,9 @@ public sealed class OriginalDatabase : IAsyncDisposable
               (2003, 1001, NULL, 2, 'Implantar canal de denúncias próprio', 'Substituído pela Ouvidoria-Geral', 201, NULL, NULL, 'Ação pontual', '2023-03-01', '2023-09-30', NULL, 4, NULL, '2023-01-07 13:00:00'),
               (2004, 1002, NULL, 1, 'Divulgar o código de conduta', 'Edição anterior', 200, NULL, NULL, 'Ação pontual', '2021-04-01', '2021-08-31', NULL, 3, NULL, '2021-03-03 10:00:00'),
               (2005, 1003, NULL, 1, 'Publicar dados abertos', 'Portal', 100, NULL, NULL, 'Ação contínua', '2024-03-01', '2025-12-31', NULL, 1, NULL, '2024-02-03 10:00:00');
-            INSERT INTO acao_tipo (id, acao_id, tipo_id) VALUES (1, 2000, 1), (2, 2000, 2), (3, 2001, 3);
+            INSERT INTO acao_tipo (id, acao_id, tipo_id) VALUES (1, 2000, 1), (2, 2000, 2), (3, 2001, 3), (4, 2001, 4);
             INSERT INTO acao_unidade_apoio (id, acao_id, unidade_administrativa_id) VALUES (1, 2000, 201), (2, 2002, 201);
-            INSERT INTO acao_servidor (id, acao_id, servidor_id, tipo) VALUES (1, 2000, 1, 1);
+            INSERT INTO acao_servidor (id, acao_id, servidor_id, tipo) VALUES (1, 2000, 1, 1), (2, 2000, 3, 2), (3, 2001, 2, 2);
             INSERT INTO acao_execucao (id, data_inicio, data_conclusao, orcamento_executado, observacoes, evidencias_sugeridas, evidencia_link, processo_sei, acao_id) VALUES
               (3000, '2023-02-10', '2023-06-20', 14500.75, 'Código publicado no DOE', 'Publicação no Diário Oficial', 'https://www.fazenda.example.gov.br/codigo-de-etica', '19973.011749/2025-70', 2000),
               (3001, '2023-03-05', NULL, 1200.00, 'Primeira turma concluída', NULL, 'intranet/turmas', NULL, 2001),
@@ -153,7 +190,10 @@ public sealed class OriginalDatabase : IAsyncDisposable
             INSERT INTO arquivo (id, nome_original, nome_servidor, tamanho, extensao, path, token) VALUES
               (4000, 'codigo-de-etica.pdf', 'a1b2c3.pdf', 0.10, 'pdf', 'uploads/acao-execucao/3000/a1b2c3.pdf', 't4000'),
               (4001, 'lista-de-presenca.pdf', 'd4e5f6.pdf', 0.10, 'pdf', 'uploads/acao-execucao/3000/d4e5f6.pdf', 't4001'),
-              (4002, 'fotos.jpg', 'sumiu.jpg', 0.10, 'jpg', 'uploads/acao-execucao/3001/sumiu.jpg', 't4002');
+              (4002, 'fotos.jpg', 'sumiu.jpg', 0.10, 'jpg', 'uploads/acao-execucao/3001/sumiu.jpg', 't4002'),
+              (4003, 'plano-de-integridade-sef.pdf', 'p4003.pdf', 0.10, 'pdf', 'uploads/plano_integridade/p4003.pdf', 't4003'),
+              (4004, 'plano-de-acao-sef.pdf', 'p4004.pdf', 0.10, 'pdf', 'uploads/plano_acao/p4004.pdf', 't4004'),
+              (4005, 'plano-de-comunicacao.docx', 'p4005.docx', 0.10, 'docx', 'uploads/plano_comunicacao/p4005.docx', 't4005');
             INSERT INTO acao_execucao_arquivo (id, acao_execucao_id, arquivo_id) VALUES (1, 3000, 4000), (2, 3000, 4001), (3, 3001, 4002);
             INSERT INTO acao_monitoramento (id, risco_n_implementacao, acao_id, usuario_id, created_at) VALUES (5000, 3, 2001, 3, '2023-05-10 15:00:00');
             INSERT INTO acao_monitoramento_recomendacao (id, recomendacao, resposta, acao_monitoramento_id, usuario_id, usuario_resposta_id, created_at) VALUES
@@ -184,6 +224,11 @@ public sealed class OriginalDatabase : IAsyncDisposable
     {
         Directory.CreateDirectory(Path.Combine(FilesFolder, "acao-execucao", "3000"));
         File.WriteAllBytes(Path.Combine(FilesFolder, "acao-execucao", "3000", "a1b2c3.pdf"), GoodPdf);
+        // The publication's final PDF and action plan; its communication plan is missing from the folder.
+        Directory.CreateDirectory(Path.Combine(FilesFolder, "plano_integridade"));
+        File.WriteAllBytes(Path.Combine(FilesFolder, "plano_integridade", "p4003.pdf"), GoodPdf);
+        Directory.CreateDirectory(Path.Combine(FilesFolder, "plano_acao"));
+        File.WriteAllBytes(Path.Combine(FilesFolder, "plano_acao", "p4004.pdf"), GoodPdf);
         // A Windows program under a .pdf name: refused by content, as an upload would be.
         File.WriteAllBytes(Path.Combine(FilesFolder, "acao-execucao", "3000", "d4e5f6.pdf"), [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
     }

@@ -1,5 +1,5 @@
 -- Structure of the original SisPMPI database (informatica-pmi/sispmpi, sql/db.sql at 38fbd01, which already
--- includes most of its later migrations), tables only, followed by the migrations the dump predates; the rows are
+-- includes most of its later migrations), tables only, followed by the migrations the dump predates (m220609 to m250527); the rows are
 -- written by the import tests.
 SET FOREIGN_KEY_CHECKS=0;
 CREATE TABLE `acao` (
@@ -658,5 +658,26 @@ CREATE TABLE `diagnostico_eixo_tematico` (
 -- m250527_175836: a download token per file.
 ALTER TABLE `arquivo` ADD COLUMN `token` varchar(255) NOT NULL;
 ALTER TABLE `arquivo` ADD UNIQUE KEY `token` (`token`);
+
+-- m220609_115356: communication and training plans and the action-plan file became optional.
+ALTER TABLE `publicacao` MODIFY `plano_comunicacao` tinyint DEFAULT NULL, MODIFY `plano_treinamento` tinyint DEFAULT NULL,
+  MODIFY `plano_acao_arquivo` int DEFAULT NULL;
+
+-- m220614_133344, m220614_182144: the diagnosis results' later questions.
+ALTER TABLE `diagnostico_resultado` MODIFY `objetivos_trabalhados` text DEFAULT NULL, MODIFY `objetivos_estrategicos` text DEFAULT NULL;
+ALTER TABLE `diagnostico_resultado` ADD COLUMN `estrutura_governanca` text DEFAULT NULL AFTER `objetivos_estrategicos`,
+  ADD COLUMN `periodicidade_monitoramentos` varchar(255) DEFAULT NULL AFTER `estrutura_governanca`,
+  ADD COLUMN `periodicidade_avaliacoes` varchar(255) DEFAULT NULL AFTER `periodicidade_monitoramentos`,
+  ADD COLUMN `periodicidade_atualizacoes` varchar(255) DEFAULT NULL AFTER `periodicidade_avaliacoes`,
+  ADD COLUMN `aspectos_comunicacao` text DEFAULT NULL AFTER `periodicidade_atualizacoes`,
+  ADD COLUMN `aspectos_capacitacao` text DEFAULT NULL AFTER `aspectos_comunicacao`;
+
+-- m220712_130115: the commission's acknowledgements when concluding the publication.
+ALTER TABLE `publicacao` ADD COLUMN `ciente_conteudo` tinyint(1) NOT NULL AFTER `plano_integridade_arquivo`,
+  ADD COLUMN `ciente_conclusao` tinyint(1) NOT NULL AFTER `ciente_conteudo`,
+  ADD COLUMN `usuario_id` int DEFAULT NULL AFTER `ciente_conclusao`;
+
+-- m220803_165933: an act after the instituting one extends the deadline (1) or changes the membership (2).
+ALTER TABLE `grupo_instituido` ADD COLUMN `tipo` tinyint NOT NULL AFTER `order`;
 
 SET FOREIGN_KEY_CHECKS=1;

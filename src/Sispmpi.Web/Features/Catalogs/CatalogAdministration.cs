@@ -105,6 +105,16 @@ public sealed class CatalogAdministration(SispmpiDbContext db)
         return result;
     }
 
+    /// <summary>
+    /// Null when <paramref name="name"/> (trimmed, not blank) may name an entry of <paramref name="kind"/>; otherwise why not.
+    /// An action's types are listed joined by ";" in pages, exports and imports, so a type's own name cannot hold one.
+    /// </summary>
+    public static string? CheckName(CatalogKind kind, string name) =>
+        name.Length > 200 ? "O nome deve ter até 200 caracteres."
+        : kind == CatalogKind.ActionType && !Core.Plans.ActionTypes.IsValidName(name)
+            ? "O nome de um tipo de ação não pode conter \";\": esse caractere separa os tipos de uma ação nas listas, exportações e importações."
+        : null;
+
     public static string? CheckJustification(string? justification) =>
         string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < MinJustification
             ? $"Informe a justificativa (pelo menos {MinJustification} caracteres); ela fica registrada no histórico."

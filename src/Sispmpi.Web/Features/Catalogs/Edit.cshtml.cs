@@ -41,9 +41,9 @@ public sealed class EditModel(SispmpiDbContext db, CatalogAdministration catalog
         {
             ModelState.AddModelError(nameof(Name), "Informe o nome do item.");
         }
-        else if (name.Length > 200)
+        else if (CatalogAdministration.CheckName(Item.Kind, name) is { } nameError)
         {
-            ModelState.AddModelError(nameof(Name), "O nome deve ter até 200 caracteres.");
+            ModelState.AddModelError(nameof(Name), nameError);
         }
         else if (name == Item.Name)
         {

@@ -54,9 +54,9 @@ public sealed class IndexModel(SispmpiDbContext db, CatalogAdministration catalo
         {
             ModelState.AddModelError(nameof(Name), "Informe o nome do item.");
         }
-        else if (name.Length > 200)
+        else if (CatalogAdministration.CheckName(Kind, name) is { } nameError)
         {
-            ModelState.AddModelError(nameof(Name), "O nome deve ter até 200 caracteres.");
+            ModelState.AddModelError(nameof(Name), nameError);
         }
         else if (await db.CatalogItems.AnyAsync(c => c.Kind == Kind && c.Name == name))
         {

@@ -29,6 +29,11 @@ public sealed partial class LegacyImporter
         ["Reuniao"] = ("reuniao", "CommitteeMeeting"),
         ["PlanoIntegridadeNovo"] = ("plano_integridade_novo", "UpdateRequest"),
         ["PromoverIntegridade"] = ("promover_integridade", "IntegrityActivity"),
+        ["Servidor"] = ("servidor", "Servant"),
+        ["Grupo"] = ("grupo", "IntegrityCommission"),
+        ["Diagnostico"] = ("diagnostico", "Diagnosis"),
+        ["Validacao"] = ("validacao", "IntegrityPlan"),
+        ["Publicacao"] = ("publicacao", "PlanPublication"),
     };
 
     /// <summary>

@@ -33,10 +33,9 @@ public sealed partial class LegacyImporter
                 Version = Math.Max(1, (int)Math.Round(versao)),
                 Status = MapPlanStatus(row.Int("status")),
                 CreatedAt = row.Moment("created_at") ?? _now,
-                PublishedAt = publication?.Date("data_publicacao") is { } published
-                    ? new DateTimeOffset(published.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(-3)).ToUniversalTime()
-                    : null,
+                PublishedAt = publication?.Date("data_publicacao") is { } published ? BrasiliaDay(published) : null,
                 OriginPlanId = LinkOf("plano_integridade", row.IntOrNull("plano_integridade_referencia_id")),
+                ProgrammeId = await new Formulation.Lifecycle.PlanCarryOver(db, clock).ProgrammeIdAsync(organization.Id, cancellationToken),
             };
             if (Math.Abs(versao - Math.Round(versao)) > 0.001)
             {
@@ -46,6 +45,7 @@ public sealed partial class LegacyImporter
             await db.SaveChangesAsync(cancellationToken);
             Link("plano_integridade", row.Id, plan.Id, organization.Id);
             _report.Count(LegacyKinds.Plans);
+            await WriteFormulationAsync(row.Id, plan, filesFolder, cancellationToken);
             await WriteAxesAndActionsAsync(row.Id, plan, filesFolder, cancellationToken);
         }
     }
@@ -120,35 +120,9 @@ public sealed partial class LegacyImporter
                     _report.Count(LegacyKinds.SupportUnits);
                 }
             }
-            WriteActionStaff(row.Id, action);
+            await WriteActionStaffAsync(row.Id, action, cancellationToken);
             await WriteEvidenceAsync(row.Id, action, filesFolder, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// The original allows several types per action; this model keeps one text, so the names are joined.
-    /// Kept apart so that a model with several types per action can take the list as it is.
-    /// </summary>
-    private string ActionTypesOf(int legacyAction)
-    {
-        var names = _source["acao_tipo"].Where(t => t.Int("acao_id") == legacyAction)
-            .Select(t => _source["tipo"].FirstOrDefault(x => x.Id == t.Int("tipo_id"))?.Text("nome"))
-            .OfType<string>().ToList();
-        return Cut(names.Count == 0 ? "Não informado" : string.Join(", ", names), 100)!;
-    }
-
-    /// <summary>
-    /// The original's staff (acao_servidor) are people without an account (servidor); this model only lists users
-    /// as participants, so they are counted as refused, by name. Kept apart for a model with people without accounts.
-    /// </summary>
-    private void WriteActionStaff(int legacyAction, PlanAction action)
-    {
-        foreach (var staff in _source["acao_servidor"].Where(s => s.Int("acao_id") == legacyAction))
-        {
-            var person = _source["servidor"].FirstOrDefault(p => p.Id == staff.Int("servidor_id"));
-            _report.Refusals.Add($"Ação {action.Number} ({action.Title}): o servidor {person?.Text("nome") ?? $"id {staff.Int("servidor_id")}"} " +
-                $"({(staff.Int("tipo") == 1 ? "responsável" : "envolvido")}) não tem conta e este sistema ainda não registra pessoas sem conta.");
         }
     }
 
@@ -234,30 +208,18 @@ public sealed partial class LegacyImporter
             }
             foreach (var attachment in _source["acao_execucao_arquivo"].Where(a => a.Int("acao_execucao_id") == execution.Id))
             {
-                var file = _source["arquivo"].FirstOrDefault(f => f.Id == attachment.Int("arquivo_id"));
-                if (file is null)
+                if (await ReadLegacyFileAsync(filesFolder, attachment.Int("arquivo_id"), $"Ação {action.Number}", cancellationToken) is not { } file)
                 {
                     continue;
                 }
-                var name = file.Text("nome_original") ?? file.Text("nome_servidor") ?? $"arquivo-{file.Id}";
-                var path = ResolveFile(filesFolder, file);
-                if (path is null)
-                {
-                    _report.Refusals.Add($"Ação {action.Number}: o arquivo {name} não foi encontrado em {filesFolder}.");
-                    continue;
-                }
-                var content = await File.ReadAllBytesAsync(path, cancellationToken);
+                var (name, content) = file;
                 var check = EvidenceFiles.Check(name, content, executionOptions.Value.EvidenceMaxBytes);
                 if (!check.IsValid)
                 {
                     _report.Refusals.Add($"Ação {action.Number}: o arquivo {name} foi recusado: {check.Error}");
                     continue;
                 }
-                var key = _dryRun ? "simulacao" : await files.SaveAsync(EvidenceService.FileFolder, content, cancellationToken);
-                if (!_dryRun)
-                {
-                    _storedFiles.Add(key);
-                }
+                var key = await StoreAsync(EvidenceService.FileFolder, content, cancellationToken);
                 Add(new ActionEvidence
                 {
                     Kind = EvidenceKind.File, Description = Cut(name, 500)!, FileName = Cut(name, 200), FileKey = key, ContentType = check.ContentType,
@@ -274,6 +236,38 @@ public sealed partial class LegacyImporter
                 db.ActionEvidence.Add(evidence);
             }
         }
+    }
+
+    /// <summary>
+    /// The content of a file of the original (<c>arquivo</c>) with its original name, or null when it is not in the
+    /// operator's folder (reported, under <paramref name="what"/>).
+    /// </summary>
+    private async Task<(string Name, byte[] Content)?> ReadLegacyFileAsync(string filesFolder, int? legacyFile, string what, CancellationToken cancellationToken)
+    {
+        var file = _source["arquivo"].FirstOrDefault(f => f.Id == legacyFile);
+        if (file is null)
+        {
+            return null;
+        }
+        var name = file.Text("nome_original") ?? file.Text("nome_servidor") ?? $"arquivo-{file.Id}";
+        if (ResolveFile(filesFolder, file) is not { } path)
+        {
+            _report.Refusals.Add($"{what}: o arquivo {name} não foi encontrado em {filesFolder}.");
+            return null;
+        }
+        return (name, await File.ReadAllBytesAsync(path, cancellationToken));
+    }
+
+    /// <summary>Copies accepted content into the file store (not on a dry run), remembered so a rolled-back body removes it.</summary>
+    private async Task<string> StoreAsync(string folder, byte[] content, CancellationToken cancellationToken)
+    {
+        if (_dryRun)
+        {
+            return "simulacao";
+        }
+        var key = await files.SaveAsync(folder, content, cancellationToken);
+        _storedFiles.Add(key);
+        return key;
     }
 
     /// <summary>The original keeps <c>path</c> relative to its application folder (uploads/…); the operator names its uploads folder.</summary>

@@ -106,6 +106,7 @@ public sealed partial class LegacyImporter(
         {
             var organization = await WriteOrganizationAsync(body, mapping, cancellationToken);
             await WriteUnitsAsync(body.Id, organization, cancellationToken);
+            await WriteServantsAsync(body.Id, organization, cancellationToken);
             await WriteUsersAsync(body.Id, organization, cancellationToken);
             await WritePlansAsync(body.Id, organization, filesFolder, cancellationToken);
             await WriteMonitoringAsync(body.Id, organization, cancellationToken);

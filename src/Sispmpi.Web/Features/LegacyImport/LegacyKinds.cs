@@ -9,11 +9,20 @@ public static class LegacyKinds
     public const string Users = "Usuários";
     public const string Grants = "Perfis atribuídos";
     public const string Invitations = "Convites (usuários sem senha utilizável)";
+    public const string Servants = "Servidores sem conta";
     public const string Plans = "Planos";
+    public const string Commissions = "Comissões de integridade";
+    public const string CommissionActs = "Atos posteriores da comissão (prorrogação, alteração na composição)";
+    public const string CommissionMembers = "Membros da comissão";
+    public const string Diagnoses = "Diagnósticos";
+    public const string Validations = "Validações";
+    public const string Publications = "Publicações";
+    public const string PublicationFiles = "Arquivos da publicação";
     public const string Axes = "Eixos";
     public const string SubAxes = "Subeixos";
     public const string Actions = "Ações";
     public const string SupportUnits = "Unidades de apoio das ações";
+    public const string ActionStaff = "Servidores sem conta nas ações (responsáveis e envolvidos)";
     public const string ExecutionRecords = "Registros de execução";
     public const string LinkEvidence = "Evidências (link)";
     public const string ProcessEvidence = "Evidências (processo)";
@@ -62,7 +71,22 @@ public sealed class LegacyOwnership
         Own("plano_integridade_novo", r => Of("plano_integridade", r.Int("plano_integridade_id")));
         Own("plano_integridade_reabertura", r => Of("plano_integridade", r.Int("plano_integridade_id")));
         Own("promover_integridade", r => r.Int("orgao_id"));
+        Own("grupo", r => Of("plano_integridade", r.Int("plano_integridade_id")));
+        Own("diagnostico", r => Of("plano_integridade", r.Int("plano_integridade_id")));
+        Own("validacao", r => Of("plano_integridade", r.Int("plano_integridade_id")));
+        Own("publicacao", r => Of("plano_integridade", r.Int("plano_integridade_id")));
+        // A servant belongs to the body of its unit; one without a unit, to the body of what it takes part in.
         Own("servidor", r => r.IntOrNull("unidade_administrativa_id") is { } unit ? Of("unidade_administrativa", unit) : null);
+        foreach (var (table, owner, column) in new[] { ("acao_servidor", "acao", "acao_id"), ("grupo_servidor", "grupo", "grupo_id"), ("reuniao_servidor", "reuniao", "reuniao_id") })
+        {
+            foreach (var row in source[table])
+            {
+                if (Of(owner, row.Int(column)) is { } body)
+                {
+                    _owner.TryAdd(("servidor", row.Int("servidor_id")), body);
+                }
+            }
+        }
     }
 
     public int? Of(string table, int id) => _owner.TryGetValue((table, id), out var body) ? body : null;

@@ -41,7 +41,13 @@ public sealed class LegacySource
         "acao_execucao_fator_limitante", "acao_execucao_arquivo", "arquivo", "acao_monitoramento", "acao_monitoramento_recomendacao",
         "acao_avaliacao_recomendacao", "plano_integridade_recomendacao", "reuniao", "reuniao_servidor", "plano_integridade_novo",
         "plano_integridade_reabertura", "promover_integridade", "publicacao", "historico",
+        "grupo", "grupo_instituido", "grupo_servidor", "diagnostico", "diagnostico_info_estrategica", "diagnostico_instrumento",
+        "instrumento", "diagnostico_resultado", "diagnostico_ciencia", "eixo_tematico", "diagnostico_eixo_tematico", "validacao",
+        "validacao_stakeholder", "stakeholder",
     ];
+
+    /// <summary>Tables created by later migrations of the original (m220615): an installation that never ran them has none.</summary>
+    private static readonly HashSet<string> _optional = ["eixo_tematico", "diagnostico_eixo_tematico"];
 
     private readonly Dictionary<string, List<LegacyRow>> _tables;
 
@@ -54,9 +60,23 @@ public sealed class LegacySource
         var builder = new MySqlConnectionStringBuilder(connectionString) { ConvertZeroDateTime = true, TreatTinyAsBoolean = false };
         await using var connection = new MySqlConnection(builder.ConnectionString);
         await connection.OpenAsync(cancellationToken);
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await using (var list = new MySqlCommand("SHOW TABLES", connection))
+        await using (var names = await list.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await names.ReadAsync(cancellationToken))
+            {
+                present.Add(names.GetString(0));
+            }
+        }
         var tables = new Dictionary<string, List<LegacyRow>>();
         foreach (var table in Tables)
         {
+            if (_optional.Contains(table) && !present.Contains(table))
+            {
+                tables[table] = [];
+                continue;
+            }
             var rows = new List<LegacyRow>();
             await using var command = new MySqlCommand($"SELECT * FROM `{table}`" + (table == "auth_assignment" ? "" : " ORDER BY `id`"), connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
