@@ -264,7 +264,8 @@ public class EvidenceFilesTests
     public void A_zip_bomb_that_lies_about_its_sizes_is_refused_after_inflating_no_more_than_the_limit()
     {
         var bomb = Bomb(inflatedBytes: 3 * 1024 * 1024);
-        LieAboutSizes(bomb, declared: 100);
+        // Small enough to hide the bomb, large enough to leave [Content_Types].xml (whose type is read) telling the truth.
+        LieAboutSizes(bomb, declared: 1000);
 
         EvidenceFiles.InflatesWithin(bomb, maxInflated: 1024 * 1024).ShouldBeFalse();
         EvidenceFiles.Check("ata.docx", bomb, maxBytes: 100 * 1024).Error.ShouldBe("O arquivo DOCX descompactado passaria de 1000 KB, o limite aceito: envie um arquivo menor.");
