@@ -25,6 +25,12 @@ public sealed record EvidenceFileCheck(EvidenceFileType? Type, string? ContentTy
 {
     /// <summary>True when the file may be stored.</summary>
     public bool IsValid => Error is null;
+
+    /// <summary>
+    /// Refused only for its kind (an extension not accepted, or content that is not what the extension says), not for
+    /// being dangerous: a caller that accepts fewer kinds may word this refusal its own way.
+    /// </summary>
+    public bool WrongKind { get; init; }
 }
 
 /// <summary>
@@ -109,7 +115,7 @@ public static class EvidenceFiles
         var extension = Path.GetExtension(fileName);
         if (!TypesByExtension.TryGetValue(extension, out var type))
         {
-            return Fail(TypeNotAllowedMessage);
+            return Fail(TypeNotAllowedMessage) with { WrongKind = true };
         }
 
         if (content.Length == 0)
@@ -130,7 +136,7 @@ public static class EvidenceFiles
         if (!HasContentOf(type, content))
         {
             var expected = extension.TrimStart('.').ToUpperInvariant();
-            return Fail($"O conteúdo do arquivo não corresponde a um arquivo {expected}.");
+            return Fail($"O conteúdo do arquivo não corresponde a um arquivo {expected}.") with { WrongKind = true };
         }
 
         if (HasMarkup(content))
@@ -247,10 +253,8 @@ public static class EvidenceFiles
         EvidenceFileType.Png => content.AsSpan().StartsWith(PngSignature),
         EvidenceFileType.Jpeg => content.AsSpan().StartsWith(JpegSignature),
         EvidenceFileType.Doc or EvidenceFileType.Xls => content.AsSpan().StartsWith(Ole2Signature),
-        EvidenceFileType.Docx => IsZipWith(content, archive =>
-            HasEntry(archive, "[Content_Types].xml") && HasEntry(archive, "word/document.xml")),
-        EvidenceFileType.Xlsx => IsZipWith(content, archive =>
-            HasEntry(archive, "[Content_Types].xml") && HasEntry(archive, "xl/workbook.xml")),
+        EvidenceFileType.Docx => IsZipWith(content, archive => DeclaresMainPart(archive, "word/document.xml", WordDocumentType)),
+        EvidenceFileType.Xlsx => IsZipWith(content, archive => DeclaresMainPart(archive, "xl/workbook.xml", SpreadsheetType)),
         EvidenceFileType.Odt => IsZipWith(content, archive =>
             HasMimetype(archive, "application/vnd.oasis.opendocument.text")),
         EvidenceFileType.Ods => IsZipWith(content, archive =>
@@ -277,6 +281,54 @@ public static class EvidenceFiles
     }
 
     private static bool HasEntry(ZipArchive archive, string name) => archive.GetEntry(name) is not null;
+
+    private const string WordDocumentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string SpreadsheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
+    /// <summary>Real <c>[Content_Types].xml</c> parts take a few KB; a larger one is not read.</summary>
+    private const int MaxContentTypesBytes = 64 * 1024;
+
+    /// <summary>
+    /// An Office Open XML package of one kind: the main part is present and <c>[Content_Types].xml</c> declares it with
+    /// that kind's type — so a macro-enabled document (<c>.docm</c>, <c>.xlsm</c>) or any other zip renamed is refused.
+    /// At most 64 KB of <c>[Content_Types].xml</c> are inflated.
+    /// </summary>
+    private static bool DeclaresMainPart(ZipArchive archive, string mainPart, string contentType)
+    {
+        if (!HasEntry(archive, mainPart) || archive.GetEntry("[Content_Types].xml") is not { } types)
+        {
+            return false;
+        }
+        var buffer = new byte[MaxContentTypesBytes + 1];
+        int read;
+        using (var stream = types.Open())
+        {
+            read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
+        if (read > MaxContentTypesBytes)
+        {
+            return false;
+        }
+        try
+        {
+            var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null };
+            using var reader = System.Xml.XmlReader.Create(new MemoryStream(buffer, 0, read, writable: false), settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.LocalName == "Override"
+                    && string.Equals(reader.GetAttribute("PartName"), "/" + mainPart, StringComparison.OrdinalIgnoreCase)
+                    && reader.GetAttribute("ContentType") == contentType)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>OpenDocument files name their kind in the <c>mimetype</c> entry; at most 100 bytes are read.</summary>
     private static bool HasMimetype(ZipArchive archive, string mimetype)

@@ -16,13 +16,20 @@ public class EvidenceFilesTests
     private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
     private static readonly byte[] WindowsExecutable = [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, .. new byte[56]];
 
+    /// <summary>The <c>[Content_Types].xml</c> of a minimal DOCX and XLSX: the main part declared with its kind's type.</summary>
+    private const string WordTypes = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+    private const string SheetTypes = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
+
     private static readonly byte[] Docx = Zip(
-        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"),
+        ("[Content_Types].xml", WordTypes),
         ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships/>"),
         ("word/document.xml", "<?xml version=\"1.0\"?><w:document/>"));
 
     private static readonly byte[] Xlsx = Zip(
-        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"),
+        ("[Content_Types].xml", SheetTypes),
         ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook/>"));
 
     private static readonly byte[] Odt = Zip(
@@ -75,6 +82,13 @@ public class EvidenceFilesTests
         { "ata.docx", Xlsx, "DOCX" },
         { "ata.docx", Zip(("leiame.txt", "texto")), "DOCX" }, // a plain zip
         { "ata.docx", Zip(("word/document.xml", "<w:document/>")), "DOCX" }, // no [Content_Types].xml
+        // [Content_Types].xml that does not declare the main document: any zip with the right entry names.
+        { "ata.docx", Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")), "DOCX" },
+        // A macro-enabled document renamed .docx.
+        { "ata.docx", Zip(("[Content_Types].xml", WordTypes.Replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            "application/vnd.ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal)), ("word/document.xml", "<w:document/>")), "DOCX" },
+        { "planilha.xlsx", Zip(("[Content_Types].xml", "<Types><Override PartName=\"/xl/workbook.xml\" ContentType=\"text/html\"/></Types>"),
+            ("xl/workbook.xml", "<workbook/>")), "XLSX" },
         { "ata.docx", Ole2, "DOCX" },
         { "ata.odt", Ods, "ODT" },
         { "planilha.ods", Odt, "ODS" },
@@ -250,7 +264,8 @@ public class EvidenceFilesTests
     public void A_zip_bomb_that_lies_about_its_sizes_is_refused_after_inflating_no_more_than_the_limit()
     {
         var bomb = Bomb(inflatedBytes: 3 * 1024 * 1024);
-        LieAboutSizes(bomb, declared: 100);
+        // Small enough to hide the bomb, large enough to leave [Content_Types].xml (whose type is read) telling the truth.
+        LieAboutSizes(bomb, declared: 1000);
 
         EvidenceFiles.InflatesWithin(bomb, maxInflated: 1024 * 1024).ShouldBeFalse();
         EvidenceFiles.Check("ata.docx", bomb, maxBytes: 100 * 1024).Error.ShouldBe("O arquivo DOCX descompactado passaria de 1000 KB, o limite aceito: envie um arquivo menor.");
@@ -273,7 +288,7 @@ public class EvidenceFilesTests
         {
             using (var types = new StreamWriter(archive.CreateEntry("[Content_Types].xml").Open()))
             {
-                types.Write("<?xml version=\"1.0\"?><Types/>");
+                types.Write(WordTypes);
             }
             using var document = archive.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
             var blanks = new byte[1024 * 1024];

@@ -14,7 +14,7 @@ public sealed class AdoptionTests(SispmpiAppFactory app) : IClassFixture<Sispmpi
 {
     private const string Admin = "admin@demo.gov.br";
 
-    private static Dictionary<string, string> Agreement(string number, string process = "19973.011749/2025-70", string cnpj = "00.489.828/0001-55",
+    internal static Dictionary<string, string> Agreement(string number, string process = "19973.011749/2025-70", string cnpj = "00.489.828/0001-55",
         string from = "2025-09-23", string until = "2030-09-22") => new()
     {
         ["Input.Number"] = number, ["Input.ProcessNumber"] = process, ["Input.Object"] = "Rede de Parcerias.",

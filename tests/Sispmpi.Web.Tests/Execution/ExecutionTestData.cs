@@ -134,13 +134,20 @@ internal static class ExecutionTestData
     public static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
     public static readonly byte[] WindowsExecutable = [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, .. new byte[56]];
 
+    /// <summary>The <c>[Content_Types].xml</c> of a minimal DOCX and XLSX: the main part declared with its kind's type.</summary>
+    public const string WordTypes = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+    public const string SheetTypes = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
+
     public static readonly byte[] Docx = Zip(
-        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"),
+        ("[Content_Types].xml", WordTypes),
         ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships/>"),
         ("word/document.xml", "<?xml version=\"1.0\"?><w:document/>"));
 
     public static readonly byte[] Xlsx = Zip(
-        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"),
+        ("[Content_Types].xml", SheetTypes),
         ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook/>"));
 
     public static readonly byte[] Odt = Zip(

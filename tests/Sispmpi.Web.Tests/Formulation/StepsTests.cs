@@ -682,7 +682,7 @@ public sealed class StepsTests(SispmpiAppFactory app) : IClassFixture<SispmpiApp
 
     private static IElement Step(IDocument timeline, int number) => timeline.QuerySelector($"ol.sispmpi-steps > li[data-step='{number}']")!;
 
-    private static byte[] Docx() => Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"));
+    private static byte[] Docx() => Zip(("[Content_Types].xml", Sispmpi.Web.Tests.Execution.ExecutionTestData.WordTypes), ("word/document.xml", "<w:document/>"));
 
     private static byte[] Odt() => Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"));
 

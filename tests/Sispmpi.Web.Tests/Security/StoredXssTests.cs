@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
+using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Identity;
 using Sispmpi.Core.Plans;
@@ -24,6 +25,7 @@ public sealed class StoredXssTests(SispmpiAppFactory app, ITestOutputHelper outp
     private const string Image = "\"><img src=x onerror=alert('xss-IMG')>";
     private const string Marker = Script + " " + Image;
     private const string MarkdownLink = "[clique](javascript:alert('xss-LINK'))";
+    private const string SafeLink = "[portal](https://www.mg.gov.br/xss-safe) e <https://www.mg.gov.br/xss-auto>";
 
     [Fact]
     public async Task Markup_typed_into_free_text_comes_out_escaped_on_every_page_and_document()
@@ -38,7 +40,7 @@ public sealed class StoredXssTests(SispmpiAppFactory app, ITestOutputHelper outp
         await SubmitAsync(commission, $"/planos/{ids.PrepPlan}/etapas/diagnostico", "Strategic", []);
         await SubmitAsync(monitor, $"/acoes/{ids.PublishedAction}/monitoramento", "Recommend", []);
         await SubmitAsync(executor, $"/acoes/{ids.PublishedAction}/execucao", null, []);
-        var meeting = await SubmitAsync(monitor, "/monitoramento/reunioes/nova", null, ["Input.Title"], Marker + "\n\n" + MarkdownLink);
+        var meeting = await SubmitAsync(monitor, "/monitoramento/reunioes/nova", null, ["Input.Title"], Marker + "\n\n" + MarkdownLink + "\n\n" + SafeLink);
         var meetingUrl = meeting.Headers.Location!.OriginalString.Split('?')[0];
         // The transparency portal shows only published plans, which the editor no longer changes: the published
         // action gets the same text straight in the database, as the editor would have stored it.
@@ -83,24 +85,69 @@ public sealed class StoredXssTests(SispmpiAppFactory app, ITestOutputHelper outp
         {
             failures.Add($"{meetingUrl}: the Markdown link to javascript: survived the sanitizer");
         }
+        // The links kept (inline and autolink) neither pass the site's standing nor reach back to the opener.
+        foreach (var href in new[] { "https://www.mg.gov.br/xss-safe", "https://www.mg.gov.br/xss-auto" })
+        {
+            var rel = minutes.QuerySelector($"a[href='{href}']")?.GetAttribute("rel");
+            if (rel != "nofollow noopener noreferrer")
+            {
+                failures.Add($"{meetingUrl}: the link to {href} has rel '{rel}'");
+            }
+        }
 
         foreach (var (client, url) in new[] { (commission, $"/planos/{ids.PrepPlan}/minuta-do-plano.xlsx"), (commission, $"/planos/{ids.PrepPlan}/minuta-do-programa.docx") })
         {
-            var xml = await ZipXmlAsync(client, url, failures);
-            if (xml is null)
+            using var response = await client.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.OK)
             {
+                failures.Add($"GET {url}: {(int)response.StatusCode}");
                 continue;
             }
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            var xml = ZipXml(bytes);
             if (xml.Contains("<script>xss-", StringComparison.Ordinal) || xml.Contains("<img src=x", StringComparison.Ordinal))
             {
                 failures.Add($"{url}: the marker is raw markup in the document's XML");
             }
-            if (!xml.Contains("&lt;script&gt;xss-MARKER", StringComparison.Ordinal))
+            // Read as Word and Excel read it: the marker is there as the characters typed, and nothing can run.
+            using var package = url.EndsWith(".xlsx", StringComparison.Ordinal)
+                ? (OpenXmlPackage)SpreadsheetDocument.Open(new MemoryStream(bytes), false)
+                : WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            var text = string.Concat(package.GetAllParts().Where(p => p.RootElement is not null).Select(p => p.RootElement!.InnerText));
+            if (!text.Contains(Script, StringComparison.Ordinal))
             {
-                failures.Add($"{url}: the marker is not in the document, escaped");
+                failures.Add($"{url}: the marker is not in the document as text");
+            }
+            if (package.GetAllParts().FirstOrDefault(p => p.ContentType.Contains("vba", StringComparison.OrdinalIgnoreCase)
+                || p.ContentType.Contains("activeX", StringComparison.OrdinalIgnoreCase) || p.ContentType.Contains("oleObject", StringComparison.OrdinalIgnoreCase)) is { } active)
+            {
+                failures.Add($"{url}: active content {active.ContentType}");
             }
         }
-        foreach (var (client, url) in new[] { (commission, $"/planos/{ids.PrepPlan}/documento.pdf"), (monitor, meetingUrl + "/ata.pdf") })
+
+        // Open data: the CSV holds the text as typed (served as text/csv, an attachment), the JSON as a string value.
+        var anonymous = app.CreateAnonymousClient();
+        using (var csv = await anonymous.GetAsync("/dados-abertos/acoes.csv"))
+        {
+            var body = await csv.Content.ReadAsStringAsync();
+            if (csv.Content.Headers.ContentType?.MediaType != "text/csv" || !body.Contains(Script, StringComparison.Ordinal))
+            {
+                failures.Add($"/dados-abertos/acoes.csv: {csv.Content.Headers.ContentType}, marker {(body.Contains(Script, StringComparison.Ordinal) ? "present" : "absent")}");
+            }
+        }
+        using (var json = await anonymous.GetAsync("/dados-abertos/acoes.json"))
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(await json.Content.ReadAsByteArrayAsync());
+            if (!Strings(parsed.RootElement).Contains(Marker))
+            {
+                failures.Add("/dados-abertos/acoes.json: the marker is not a string value");
+            }
+        }
+
+        foreach (var (client, url) in new[]
+        {
+            (commission, $"/planos/{ids.PrepPlan}/documento.pdf"), (monitor, meetingUrl + "/ata.pdf"), (executor, $"/acoes/{ids.PublishedAction}/execucao.pdf"),
+        })
         {
             using var response = await client.GetAsync(url);
             if (response.StatusCode != HttpStatusCode.OK)
@@ -116,7 +163,7 @@ public sealed class StoredXssTests(SispmpiAppFactory app, ITestOutputHelper outp
                 failures.Add($"{url}: the marker is not printed literally: {text[..Math.Min(text.Length, 400)]}");
             }
         }
-        output.WriteLine($"{app.Database.ProviderSetting}: {pages.Length} pages, 2 OpenXML documents and 2 PDFs checked");
+        output.WriteLine($"{app.Database.ProviderSetting}: {pages.Length} pages, 2 OpenXML documents, 2 open data files and 3 PDFs checked");
         failures.ShouldBeEmpty();
     }
 
@@ -133,23 +180,25 @@ public sealed class StoredXssTests(SispmpiAppFactory app, ITestOutputHelper outp
         }
     }
 
-    private static async Task<string?> ZipXmlAsync(HttpClient client, string url, List<string> failures)
+    private static string ZipXml(byte[] bytes)
     {
-        using var response = await client.GetAsync(url);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            failures.Add($"GET {url}: {(int)response.StatusCode}");
-            return null;
-        }
-        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        using var zip = new ZipArchive(new MemoryStream(bytes));
         var xml = new StringBuilder();
         foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
         {
             using var reader = new StreamReader(entry.Open());
-            xml.Append(await reader.ReadToEndAsync());
+            xml.Append(reader.ReadToEnd());
         }
         return xml.ToString();
     }
+
+    private static IEnumerable<string> Strings(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [element.GetString()!],
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        _ => [],
+    };
 
     /// <summary>
     /// Fills a form of a page as a person would — every field keeps what the page shows — with the marker in every

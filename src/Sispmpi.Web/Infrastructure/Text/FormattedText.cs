@@ -1,6 +1,5 @@
 using Markdig;
 using Markdig.Parsers;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
@@ -54,14 +53,6 @@ public static class FormattedText
             return "";
         }
         var document = SafeMarkdown.Parse(text, _pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow noopener noreferrer");
-        }
-        foreach (var link in document.Descendants<AutolinkInline>())
-        {
-            link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow noopener noreferrer");
-        }
         return Markdown.ToHtml(document, _pipeline).Trim();
     }
 

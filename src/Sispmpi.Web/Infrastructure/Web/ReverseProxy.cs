@@ -40,14 +40,17 @@ public static class ReverseProxy
             }
         });
         var requireHttps = configuration.GetValue("ReverseProxy:RequireHttps", false);
-        if (requireHttps)
+        services.AddHsts(options =>
         {
-            services.AddHsts(options =>
+            options.MaxAge = TimeSpan.FromDays(configuration.GetValue("ReverseProxy:HstsDays", 365));
+            if (requireHttps)
             {
-                options.MaxAge = TimeSpan.FromDays(configuration.GetValue("ReverseProxy:HstsDays", 365));
                 // The public name is whatever the proxy serves; nothing is excluded.
                 options.ExcludedHosts.Clear();
-            });
+            }
+        });
+        if (requireHttps)
+        {
             services.AddHttpsRedirection(options =>
             {
                 options.HttpsPort = configuration.GetValue("ReverseProxy:HttpsPort", 443);
@@ -81,18 +84,20 @@ public static class ReverseProxy
     }
 
     /// <summary>
-    /// With <c>ReverseProxy:RequireHttps</c>: HSTS on HTTPS responses and plain HTTP redirected to HTTPS — except
-    /// <c>/health</c>, which the proxy's health check asks over plain HTTP. Without it (the embedded default over
-    /// plain HTTP on localhost) nothing changes.
+    /// HSTS on every response to a request that came over HTTPS (through a trusted proxy or Kestrel's own TLS; to
+    /// localhost only with <c>ReverseProxy:RequireHttps</c>): a site reached over HTTPS tells the browser to keep to it.
+    /// With <c>ReverseProxy:RequireHttps</c> plain HTTP is also redirected to HTTPS — except <c>/health</c>, which the
+    /// proxy's health check asks over plain HTTP. Over plain HTTP without it (the embedded default on localhost)
+    /// nothing changes.
     /// </summary>
     public static void UseSispmpiHttps(this WebApplication app)
     {
         app.UseCookiePolicy();
+        app.UseHsts();
         if (!app.Configuration.GetValue("ReverseProxy:RequireHttps", false))
         {
             return;
         }
-        app.UseHsts();
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
     }
 }

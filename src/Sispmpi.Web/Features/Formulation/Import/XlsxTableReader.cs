@@ -48,14 +48,9 @@ public static class XlsxTableReader
         try
         {
             using var archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            long total = 0;
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entry in archive.Entries)
-            {
-                total += entry.Length;
-                names.Add(entry.FullName);
-            }
-            if (total > MaxUnpackedBytes)
+            var names = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            // Declared sizes can lie: the entries are inflated with a running count that stops at the limit.
+            if (!Sispmpi.Core.Execution.EvidenceFiles.InflatesWithin(bytes, MaxUnpackedBytes))
             {
                 return "A planilha é grande demais depois de descompactada. Divida as ações em arquivos menores.";
             }

@@ -16,7 +16,7 @@ public static class ActionPlanFile
     /// <summary>Null when the file may be stored; otherwise the reason, in Portuguese.</summary>
     public static string? Check(string? fileName, byte[] content)
     {
-        var check = EvidenceFiles.Check(UploadedFiles.OriginalName(fileName, ""), content, UploadedFiles.MaxBytes);
+        var check = EvidenceFiles.Check(fileName, content, UploadedFiles.MaxBytes);
         if (check.IsValid && !_accepted.Contains(check.Type!.Value))
         {
             return "Formato não aceito para o plano de ação: envie um arquivo PDF, XLSX, XLS ou ODS.";

@@ -219,9 +219,13 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
         await LoadSavedAsync(fillForm: true);
         var slot = Files.First(f => f.Kind == kind);
         byte[]? content = null;
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
             ModelState.AddModelError(slot.Field, "Escolha o arquivo a enviar.");
+        }
+        else if (file.Length == 0)
+        {
+            ModelState.AddModelError(slot.Field, "O arquivo está vazio.");
         }
         else if (file.Length > UploadedFiles.MaxBytes)
         {
@@ -232,21 +236,9 @@ public sealed class PublicationModel(SispmpiDbContext db, FormulationProgressSer
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
             content = buffer.ToArray();
-            var format = UploadedFiles.Detect(content);
-            if (kind == ActionPlan)
+            if (PublicationFiles.Check(kind, file.FileName, content) is { } refusal)
             {
-                if (ActionPlanFile.Check(file.FileName, content) is { } refusal)
-                {
-                    ModelState.AddModelError(slot.Field, refusal);
-                }
-            }
-            else if (kind == FinalPdf && format != UploadFormat.Pdf)
-            {
-                ModelState.AddModelError(slot.Field, "O arquivo enviado não é um PDF. Envie o documento final assinado em formato PDF.");
-            }
-            else if (format == UploadFormat.Unknown)
-            {
-                ModelState.AddModelError(slot.Field, "Formato não aceito: envie um arquivo PDF, DOC, DOCX ou ODT.");
+                ModelState.AddModelError(slot.Field, refusal);
             }
         }
         if (!ModelState.IsValid || content is null)

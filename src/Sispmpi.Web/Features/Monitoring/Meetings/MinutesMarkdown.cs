@@ -1,6 +1,5 @@
 using System.Text;
 using Markdig;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Sispmpi.Web.Infrastructure.Documents;
@@ -35,14 +34,6 @@ public static class MinutesMarkdown
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(Math.Max(heading.Level, 2) + 1, 6);
-        }
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow noopener noreferrer");
-        }
-        foreach (var link in document.Descendants<AutolinkInline>())
-        {
-            link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow noopener noreferrer");
         }
         return Markdown.ToHtml(document, _pipeline);
     }
