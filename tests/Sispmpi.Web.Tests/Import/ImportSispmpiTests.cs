@@ -4,6 +4,7 @@ using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Features.LegacyImport;
 using Sispmpi.Web.Infrastructure.Auditing;
+using Sispmpi.Web.Infrastructure.Text;
 
 namespace Sispmpi.Web.Tests.Import;
 
@@ -192,6 +193,17 @@ public sealed class ImportSispmpiTests(ImportFixture fixture) : IClassFixture<Im
         elisa.Grants.Select(g => g.Profile).Order().ShouldBe([Profile.SeniorManagement, Profile.Observer]);
         var invitation = await fixture.ReadAsync(db => db.Invitations.SingleAsync(i => i.Email == "davi.monitor@sef.example.gov.br"));
         invitation.Profile.ShouldBe(Profile.MonitoringCommittee);
+    }
+
+    [MariaDbFact]
+    public async Task Texts_typed_in_the_originals_editor_arrive_formatted_not_as_html_tags()
+    {
+        var action = await fixture.ReadAsync(db => NewOfAsync(db, "acao", 2000, db.PlanActions));
+        // The description is formatted text here: the bold stays bold, the asterisks typed as text stay text.
+        action.Description.ShouldBe("Elaborar e **publicar** o código\n\nPrazo: junho \\*a confirmar\\*");
+        FormattedText.ToPlainText(action.Description).ShouldBe("Elaborar e publicar o código\nPrazo: junho *a confirmar*");
+        // The objectives are shown as plain text.
+        action.Objectives.ShouldBe("Orientar condutas");
     }
 
     [MariaDbFact]

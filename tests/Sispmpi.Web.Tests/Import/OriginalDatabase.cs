@@ -172,7 +172,7 @@ public sealed class OriginalDatabase : IAsyncDisposable
               (500, 1001, 'Mapeamento de riscos', 'Identificar e avaliar', '2023-01-06 10:00:00');
             INSERT INTO acao (id, eixo_id, subeixo_id, numero, titulo, descricao, unidade_executora, objetivo, beneficio_instituicao,
               classificacao, previsao_inicio, previsao_conclusao, orcamento_previsto, status, acao_referencia_id, created_at) VALUES
-              (2000, 1000, NULL, 1, 'Instituir o código de ética', '<p>Elaborar e publicar o código</p>', 200, 'Orientar condutas', 'Clareza',
+              (2000, 1000, NULL, 1, 'Instituir o código de ética', '<p>Elaborar e <strong>publicar</strong> o c&oacute;digo</p><p style="text-align: center;">Prazo:&nbsp;junho *a confirmar*</p>', 200, '<p>Orientar <em>condutas</em></p>', 'Clareza',
                'Ação pontual', '2023-02-01', '2023-06-30', 15000.00, 3, NULL, '2023-01-07 10:00:00'),
               (2001, 1000, NULL, 2, 'Capacitar os servidores', 'Turmas anuais', 201, NULL, NULL, 'Ação contínua', '2023-03-01', '2024-12-31', NULL, 2, NULL, '2023-01-07 11:00:00'),
               (2002, 1001, 500, 1, 'Mapear os riscos à integridade', 'Oficinas', 200, NULL, NULL, 'Ação pontual', '2023-07-01', '2023-12-31', 5000.00, 1, NULL, '2023-01-07 12:00:00'),

@@ -149,26 +149,26 @@ public sealed partial class LegacyImporter
         var diagnosis = new Diagnosis { OrganizationId = plan.OrganizationId, PlanId = plan.Id };
         if (_source["diagnostico_info_estrategica"].LastOrDefault(i => i.Int("diagnostico_id") == row.Id) is { } strategic)
         {
-            diagnosis.Mission = strategic.Text("missao");
-            diagnosis.Vision = strategic.Text("visao");
-            diagnosis.Values = strategic.Text("valores");
-            diagnosis.OrganizationalStructure = strategic.Text("estrutura_organica");
-            diagnosis.Competences = strategic.Text("competencias");
-            diagnosis.Duties = strategic.Text("atribuicoes");
+            diagnosis.Mission = strategic.EditorText("missao");
+            diagnosis.Vision = strategic.EditorText("visao");
+            diagnosis.Values = strategic.EditorText("valores");
+            diagnosis.OrganizationalStructure = strategic.EditorText("estrutura_organica");
+            diagnosis.Competences = strategic.EditorText("competencias");
+            diagnosis.Duties = strategic.EditorText("atribuicoes");
         }
         var instruments = NamesOf("diagnostico_instrumento", "instrumento_id", "instrumento", "diagnostico_id", row.Id);
         (diagnosis.Instruments, diagnosis.OtherInstruments) = await FromCatalogAsync(CatalogKind.DiagnosisInstrument, instruments, cancellationToken);
         if (_source["diagnostico_resultado"].LastOrDefault(r => r.Int("diagnostico_id") == row.Id) is { } results)
         {
-            diagnosis.MainFindings = results.Text("descricao");
-            diagnosis.DesiredFuture = results.Text("objetivos_trabalhados");
-            diagnosis.ProgramObjectives = results.Text("objetivos_estrategicos");
-            diagnosis.GovernanceStructure = results.Text("estrutura_governanca");
+            diagnosis.MainFindings = results.RichText("descricao");
+            diagnosis.DesiredFuture = results.RichText("objetivos_trabalhados");
+            diagnosis.ProgramObjectives = results.RichText("objetivos_estrategicos");
+            diagnosis.GovernanceStructure = results.RichText("estrutura_governanca");
             diagnosis.MonitoringPeriodicity = Cut(results.Text("periodicidade_monitoramentos"), 200);
             diagnosis.EvaluationPeriodicity = Cut(results.Text("periodicidade_avaliacoes"), 200);
             diagnosis.UpdatePeriodicity = Cut(results.Text("periodicidade_atualizacoes"), 200);
-            diagnosis.CommunicationAspects = results.Text("aspectos_comunicacao");
-            diagnosis.TrainingAspects = results.Text("aspectos_capacitacao");
+            diagnosis.CommunicationAspects = results.RichText("aspectos_comunicacao");
+            diagnosis.TrainingAspects = results.RichText("aspectos_capacitacao");
         }
         var axes = NamesOf("diagnostico_eixo_tematico", "eixo_tematico_id", "eixo_tematico", "diagnostico_id", row.Id);
         (diagnosis.ThematicAxes, diagnosis.OtherThematicAxes) = await FromCatalogAsync(CatalogKind.ThematicAxis, axes, cancellationToken);
@@ -201,7 +201,7 @@ public sealed partial class LegacyImporter
         var period = (row.Date("data_inicio"), row.Date("data_conclusao")) is ({ } start, { } end)
             ? $"Validação realizada de {start.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} a {end.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} (SisPMPI original)."
             : null;
-        plan.ValidationRemarks = string.Join("\n\n", new[] { period, row.Text("info_complementar") }.OfType<string>());
+        plan.ValidationRemarks = string.Join("\n\n", new[] { period, row.RichText("info_complementar") }.OfType<string>());
         plan.ValidatedAt = row.Date("data_conclusao") is { } concluded ? BrasiliaDay(concluded) : row.Moment("created_at");
         await db.SaveChangesAsync(cancellationToken);
         Link("validacao", row.Id, plan.Id, plan.OrganizationId);

@@ -46,7 +46,7 @@ public sealed partial class LegacyImporter
             {
                 OrganizationId = orgId, PlanId = LinkOf("plano_integridade", row.Int("plano_integridade_id")),
                 Date = row.Date("data") ?? DateOnly.FromDateTime(_now.DateTime), Title = Cut(row.Text("nome"), 300) ?? "Reunião",
-                Agenda = Cut(row.Text("pauta"), 4000), Minutes = Cut(row.Text("registro"), 100_000),
+                Agenda = Cut(row.RichText("pauta"), 4000), Minutes = Cut(row.RichText("registro"), 100_000),
                 CreatedAt = row.Moment("created_at") ?? _now, CreatedById = LinkOf("usuario", row.Int("usuario_id")),
             };
             foreach (var present in _source["reuniao_servidor"].Where(p => p.Int("reuniao_id") == row.Id))

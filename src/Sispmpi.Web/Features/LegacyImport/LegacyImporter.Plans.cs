@@ -59,7 +59,7 @@ public sealed partial class LegacyImporter
             var axis = new PlanAxis
             {
                 OrganizationId = plan.OrganizationId, PlanId = plan.Id, Position = ++position, Number = $"{position}",
-                Title = Cut(row.Text("titulo"), 300) ?? "—", Description = row.Text("descricao"),
+                Title = Cut(row.Text("titulo"), 300) ?? "—", Description = row.EditorText("descricao"),
             };
             db.PlanAxes.Add(axis);
             await db.SaveChangesAsync(cancellationToken);
@@ -73,7 +73,7 @@ public sealed partial class LegacyImporter
                 var sub = new PlanAxis
                 {
                     OrganizationId = plan.OrganizationId, PlanId = plan.Id, ParentId = axis.Id, Position = ++subPosition,
-                    Number = $"{axis.Number}.{subPosition}", Title = Cut(subRow.Text("titulo"), 300) ?? "—", Description = subRow.Text("descricao"),
+                    Number = $"{axis.Number}.{subPosition}", Title = Cut(subRow.Text("titulo"), 300) ?? "—", Description = subRow.EditorText("descricao"),
                 };
                 db.PlanAxes.Add(sub);
                 await db.SaveChangesAsync(cancellationToken);
@@ -94,15 +94,15 @@ public sealed partial class LegacyImporter
                 OrganizationId = plan.OrganizationId, PlanId = plan.Id, AxisId = axisId, Position = actionPosition,
                 Number = Cut($"{axisNumbers[axisId]}.{row.Int("numero")}", 20)!,
                 Title = Cut(row.Text("titulo"), 500) ?? "—",
-                Description = row.Text("descricao"),
+                Description = row.RichText("descricao"),
                 ExecutingUnitId = LinkOf("unidade_administrativa", row.Int("unidade_executora")),
                 Classification = row.Text("classificacao") == "Ação contínua" ? ActionClassification.Continuous : ActionClassification.OneOff,
                 ActionType = ActionTypesOf(row.Id),
                 PlannedStart = row.Date("previsao_inicio"),
                 PlannedEnd = row.Date("previsao_conclusao"),
                 PlannedBudget = row.Decimal("orcamento_previsto"),
-                Objectives = row.Text("objetivo"),
-                Benefits = row.Text("beneficio_instituicao"),
+                Objectives = row.EditorText("objetivo"),
+                Benefits = row.EditorText("beneficio_instituicao"),
                 OriginActionId = LinkOf("acao", row.IntOrNull("acao_referencia_id")),
                 LastUpdateAt = row.Moment("created_at"),
             };
@@ -135,8 +135,8 @@ public sealed partial class LegacyImporter
             action.StartedOn = execution.Date("data_inicio");
             action.ConcludedOn = execution.Date("data_conclusao");
             action.BudgetSpent = execution.Decimal("orcamento_executado");
-            action.ExecutionNotes = Cut(execution.Text("observacoes"), 4000);
-            action.SuggestedEvidence = execution.Text("evidencias_sugeridas");
+            action.ExecutionNotes = Cut(execution.RichText("observacoes"), 4000);
+            action.SuggestedEvidence = execution.EditorText("evidencias_sugeridas");
             var factors = _source["acao_execucao_fator_limitante"].Where(f => f.Int("acao_execucao_id") == execution.Id)
                 .Select(f => _source["fator_limitante"].FirstOrDefault(x => x.Id == f.Int("fator_limitante_id"))?.Text("nome"))
                 .OfType<string>().ToList();

@@ -16,6 +16,12 @@ public sealed class LegacyRow(Dictionary<string, object?> values)
 
     public decimal? Decimal(string column) => this[column] is { } value ? Convert.ToDecimal(value, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>A text typed in the original's rich-text editor, as this system's formatting Markdown.</summary>
+    public string? RichText(string column) => LegacyRichText.ToMarkdown(Text(column));
+
+    /// <summary>A text typed in the original's rich-text editor, for a field this system shows as plain text.</summary>
+    public string? EditorText(string column) => LegacyRichText.ToPlainText(Text(column));
+
     public string? Text(string column) => this[column] switch
     {
         null => null,
