@@ -13,22 +13,26 @@ using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Adoption.Agreements;
 
-[Authorize(Policy = Policies.Adoption)]
-public sealed class DetailsModel(SispmpiDbContext db, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.AgreementsRead)]
+public sealed class DetailsModel(SispmpiDbContext db, AgreementAccess access, TenantContext tenant, TimeProvider clock) : PageModel
 {
+    /// <summary>Whether the user keeps this agreement; a linked signatory of another body reads it and goes to sign it.</summary>
+    public bool Manages { get; private set; }
+
     public CooperationAgreement Agreement { get; private set; } = null!;
     public IReadOnlyList<GoalView> Goals { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int agreementId)
     {
-        if (await AgreementQueries.LoadAsync(db, agreementId) is not { } agreement)
+        if (await AgreementQueries.LoadAsync(access.Readable(), agreementId) is not { } agreement)
         {
             return NotFound();
         }
         Agreement = agreement;
+        Manages = access.Manages(agreement);
         var today = clock.Today();
         Goals = agreement.Goals.Select(g => GoalStatuses.View(g, agreement, today)).ToList();
-        var linked = agreement.Participants.Where(p => p.SignatoryUserId != null).Select(p => p.SignatoryUserId!.Value).ToList();
+        var linked = Manages ? agreement.Participants.Where(p => p.SignatoryUserId != null).Select(p => p.SignatoryUserId!.Value).ToList() : [];
         LinkedAccounts = await db.Users.AsNoTracking().Where(u => linked.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "");
         return Page();
     }
@@ -39,6 +43,10 @@ public sealed class DetailsModel(SispmpiDbContext db, TimeProvider clock) : Page
     /// <summary>Links the participant's signatory to the account with <paramref name="email"/>; a blank e-mail unlinks it.</summary>
     public async Task<IActionResult> OnPostLinkSignatoryAsync(int agreementId, int participantId, string? email)
     {
+        if (!Policies.Allows(Policies.Adoption, tenant))
+        {
+            return Refusal.Forbidden("Somente o órgão gestor do acordo vincula as contas dos signatários.");
+        }
         var participant = await db.AgreementParticipants.FirstOrDefaultAsync(p => p.Id == participantId && p.AgreementId == agreementId);
         if (participant is null)
         {
