@@ -136,6 +136,10 @@ public sealed class AgreementSigningTests(SispmpiAppFactory app) : IClassFixture
         }
         var admin = await app.LoginAsync(Admin);
         await LinkAsync(admin, agreementId, participants["SCC"], email);
+        // Told where to go: it has no menu entry for agreements.
+        var signatoryId = await app.UserIdAsync(email);
+        (await app.WithDbAsync(db => db.Notifications.SingleAsync(n => n.UserId == signatoryId && n.Event == "acordo-signatario")))
+            .Link.ShouldBe($"/acordos/{agreementId}/assinar");
 
         // The list and the agreement: its own only, read-only.
         var list = await SispmpiAppFactory.GetDocumentAsync(signatory, "/acordos");

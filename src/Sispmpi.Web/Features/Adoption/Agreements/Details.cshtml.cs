@@ -6,6 +6,7 @@ using Sispmpi.Core.Adoption;
 using Sispmpi.Core.Execution;
 using Sispmpi.Core.Organizations;
 using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Notifications;
 using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Tenancy;
@@ -14,7 +15,7 @@ using Sispmpi.Web.Infrastructure.Web;
 namespace Sispmpi.Web.Features.Adoption.Agreements;
 
 [Authorize(Policy = Policies.AgreementsRead)]
-public sealed class DetailsModel(SispmpiDbContext db, AgreementAccess access, TenantContext tenant, TimeProvider clock) : PageModel
+public sealed class DetailsModel(SispmpiDbContext db, AgreementAccess access, TenantContext tenant, Notifier notifier, TimeProvider clock) : PageModel
 {
     /// <summary>Whether the user keeps this agreement; a linked signatory of another body reads it and goes to sign it.</summary>
     public bool Manages { get; private set; }
@@ -64,6 +65,12 @@ public sealed class DetailsModel(SispmpiDbContext db, AgreementAccess access, Te
         if (user is null)
         {
             return Refusal.Conflict($"Não há conta com o e-mail {email.Trim()}. Cadastre o usuário antes de vinculá-lo ao signatário.");
+        }
+        if (participant.SignatoryUserId != user.Id)
+        {
+            // The signatory has no menu entry for agreements: the notice is how it finds the one to sign.
+            var number = await db.Agreements.Where(a => a.Id == agreementId).Select(a => a.Number).SingleAsync();
+            await notifier.NotifyAsync(null, [user.Id], Notices.AgreementSignatoryLinked(agreementId, number, participant.ShortName, tenant.UserName));
         }
         participant.SignatoryUserId = user.Id;
         await db.SaveChangesAsync();
