@@ -55,7 +55,7 @@ public static class ReminderRules
         {
             return null;
         }
-        var weekStart = today.AddDays(-(((int)today.DayOfWeek - (int)weekday + 7) % 7));
+        var weekStart = WeekStart(today, weekday);
         // The first reminder waits for the weekday after the deadline passed.
         if (weekStart <= plannedEnd)
         {
@@ -63,6 +63,17 @@ public static class ReminderRules
         }
         return new Reminder(ReminderKind.Overdue, $"atraso:{weekStart:yyyy-MM-dd}", 0, plannedEnd.DayNumber - today.DayNumber);
     }
+
+    /// <summary>The first day of the reminder week that holds <paramref name="day"/> (weeks start on <paramref name="weekday"/>).</summary>
+    public static DateOnly WeekStart(DateOnly day, DayOfWeek weekday) => day.AddDays(-(((int)day.DayOfWeek - (int)weekday + 7) % 7));
+
+    /// <summary>
+    /// Whether the run for the slot <paramref name="day"/>, made on <paramref name="runOn"/>, sends overdue reminders. A slot of a
+    /// reminder week already over, made up late (yesterday's, when the job was down or late), sends none: the run of
+    /// today's slot follows the same day with the current week's reminder, and both would reach the same people within
+    /// hours. A slot of the current week (or ahead of it) sends as usual.
+    /// </summary>
+    public static bool SendsOverdue(DateOnly day, DateOnly runOn, DayOfWeek weekday) => WeekStart(day, weekday) >= WeekStart(runOn, weekday);
 
     /// <summary>Parses a list of offsets such as "30, 7, 1"; throws with a Portuguese message on anything else.</summary>
     public static IReadOnlyList<int> ParseDays(string text)

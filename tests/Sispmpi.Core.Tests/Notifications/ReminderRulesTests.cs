@@ -83,4 +83,13 @@ public sealed class ReminderRulesTests
         Should.Throw<FormatException>(() => ReminderRules.ParseDays("30, sete")).Message.ShouldContain("Antecedência de lembrete inválida");
         Should.Throw<FormatException>(() => ReminderRules.ParseDays("-1")).Message.ShouldContain("\"-1\"");
     }
+
+    [Theory]
+    // slot day, day the run is made, sends overdue reminders
+    [InlineData("2026-12-07", "2026-12-07", true)]   // Monday's own run
+    [InlineData("2026-12-09", "2026-12-10", true)]   // made up later in the same week
+    [InlineData("2026-12-06", "2026-12-07", false)]  // Sunday made up on Monday: today's run sends this week's reminder
+    [InlineData("2026-12-14", "2026-12-07", true)]   // a slot ahead of the clock
+    public void A_slot_of_a_week_already_over_made_up_late_sends_no_overdue_reminder(string day, string runOn, bool sends) =>
+        ReminderRules.SendsOverdue(D(day), D(runOn), DayOfWeek.Monday).ShouldBe(sends);
 }

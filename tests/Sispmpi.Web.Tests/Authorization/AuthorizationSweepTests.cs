@@ -93,8 +93,28 @@ public sealed class AuthorizationSweepTests(SweepFixture fixture, ITestOutputHel
     [MemberData(nameof(Profiles))]
     public async Task Users_of_another_organization_never_see_the_demo_organizations_data(Profile profile)
     {
-        var failures = new List<string>();
         var (client, token) = await fixture.LoginAsync(SweepFixture.OutsiderEmail(profile));
+        (await LeaksAsync(client, token, SweepFixture.Markers)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_participants_linked_signatory_of_another_organization_reaches_only_the_agreement_it_signs()
+    {
+        var (client, token) = await fixture.LoginAsync(SweepFixture.SignatoryEmail);
+        var own = fixture.SignatoryAgreementId;
+        foreach (var url in new[] { "/acordos", $"/acordos/{own}", $"/acordos/{own}/assinar", $"/acordos/{own}/documento.pdf" })
+        {
+            using var response = await client.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        }
+        (await client.GetStringAsync("/acordos")).ShouldContain(SweepFixture.SignatoryAgreementNumber);
+        // Every other route, with the demo's record ids (its agreement among them): 403 or 404, and nothing of the demo's shown.
+        (await LeaksAsync(client, token, [.. SweepFixture.Markers, Sispmpi.Web.Features.Adoption.Demo.AdoptionDemo.AgreementNumber])).ShouldBeEmpty();
+    }
+
+    private async Task<List<string>> LeaksAsync(HttpClient client, string token, IReadOnlyCollection<string> markers)
+    {
+        var failures = new List<string>();
         // The public area shows every organization's published plans on purpose; its own tests check what it shows.
         foreach (var route in fixture.Routes.Where(r => !Sispmpi.Web.Features.Transparency.PublicArea.Contains(r.Template)).OrderBy(SweepFixture.SignOutLast))
         {
@@ -112,14 +132,14 @@ public sealed class AuthorizationSweepTests(SweepFixture fixture, ITestOutputHel
                 {
                     failures.Add($"{method} {url}: {status} with another organization's record id (expected 403 or 404)");
                 }
-                var leaked = SweepFixture.Markers.Where(m => body.Contains(m, StringComparison.Ordinal)).ToList();
+                var leaked = markers.Where(m => body.Contains(m, StringComparison.Ordinal)).ToList();
                 if (leaked.Count > 0)
                 {
                     failures.Add($"{method} {url}: shows {string.Join(", ", leaked)}");
                 }
             }
         }
-        failures.ShouldBeEmpty();
+        return failures;
     }
 
     [Fact]
@@ -166,6 +186,11 @@ public sealed class SweepFixture : IAsyncLifetime
     public static string DemoEmail(Profile profile) => Sispmpi.Web.Data.DemoSeeder.Accounts.First(a => a.Profile == profile).Email;
 
     public static string OutsiderEmail(Profile profile) => $"{profile.ToString().ToLowerInvariant()}@{OutsiderDomain}";
+
+    /// <summary>An executor of the unrelated organization, linked as a participant's signatory to an agreement of the CGE.</summary>
+    public const string SignatoryEmail = "signataria@" + OutsiderDomain;
+    public const string SignatoryAgreementNumber = "ACT nº 77/2026";
+    public int SignatoryAgreementId { get; private set; }
 
     public static int SignOutLast(SweptRoute route) => route.Template.Contains("sair", StringComparison.Ordinal) ? 1 : 0;
 
@@ -250,6 +275,25 @@ public sealed class SweepFixture : IAsyncLifetime
                 db.ProfileGrants.Add(new ProfileGrant { UserId = user.Id, OrganizationId = outsiderId, Profile = profile });
             }
             await db.SaveChangesAsync();
+
+            var signatory = new AppUser { UserName = SignatoryEmail, Email = SignatoryEmail, FullName = "Signatária de outro órgão", EmailConfirmed = true };
+            (await users.CreateAsync(signatory, SispmpiAppFactory.DemoPassword)).Succeeded.ShouldBeTrue();
+            db.ProfileGrants.Add(new ProfileGrant { UserId = signatory.Id, OrganizationId = outsiderId, Profile = Profile.Executor });
+            var demo = await db.Agreements.OrderBy(a => a.Id).FirstAsync();
+            var agreement = new Sispmpi.Web.Features.Adoption.CooperationAgreement
+            {
+                OrganizationId = demo.OrganizationId, Number = SignatoryAgreementNumber, ProcessNumber = demo.ProcessNumber,
+                Object = "Acordo da signatária de outro órgão", ValidFrom = demo.ValidFrom, ValidUntil = demo.ValidUntil,
+            };
+            agreement.Participants.Add(new Sispmpi.Web.Features.Adoption.AgreementParticipant
+            {
+                OrganizationId = demo.OrganizationId, Position = 1, BodyName = "Prefeitura Municipal de Outra Cidade", ShortName = "POC", Cnpj = "11222333000181",
+                Sphere = Sphere.Municipal, SignatoryName = "Signatária de outro órgão", SignatoryPosition = "Prefeita", SignatoryRegistration = "Matrícula 1",
+                ContactEmail = SignatoryEmail, SignatoryUserId = signatory.Id,
+            });
+            db.Agreements.Add(agreement);
+            await db.SaveChangesAsync();
+            SignatoryAgreementId = agreement.Id;
         }
 
         var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();

@@ -119,6 +119,43 @@ public sealed class ReminderJobTests(SispmpiAppFactory app) : IClassFixture<Sisp
     }
 }
 
+/// <summary>
+/// The week of the overdue reminder when the job was late: yesterday's slot, made up this morning on the reminder weekday,
+/// then today's regular run; at most one overdue reminder per action per week.
+/// </summary>
+public sealed class OverdueCatchUpTests
+{
+    [Fact]
+    public async Task Yesterdays_slot_made_up_on_the_reminder_weekday_and_todays_run_send_one_overdue_reminder()
+    {
+        var today = ExecutionTestData.Today;
+        await using var app = new SispmpiAppFactory
+        {
+            Settings = new Dictionary<string, string> { ["Notifications:OverdueWeekday"] = today.DayOfWeek.ToString() },
+        };
+        await app.InitializeAsync();
+        var late = await app.CreateActionAsync("Ação atrasada há um mês", a => { a.PlannedEnd = today.AddDays(-30); a.StartedOn = today.AddDays(-90); });
+        var number = await app.WithDbAsync(db => db.PlanActions.Where(a => a.Id == late).Select(a => a.Number).SingleAsync());
+
+        async Task<int> RunAndCountAsync(DateOnly day)
+        {
+            using (var scope = app.Services.CreateScope())
+            {
+                scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem("teste");
+                await scope.ServiceProvider.GetServices<IScheduledJob>().Single(j => j.Name == DeadlineRemindersJob.JobName).RunAsync(day, CancellationToken.None);
+            }
+            return await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Event == "acao-atrasada" && m.Subject.Contains($"ação {number} ")
+                && m.To == "executor@demo.gov.br"));
+        }
+
+        (await RunAndCountAsync(today.AddDays(-1))).ShouldBe(0, "last week's slot made up this morning: today's run tells this week");
+        (await RunAndCountAsync(today)).ShouldBe(1);
+        (await RunAndCountAsync(today.AddDays(1))).ShouldBe(1);
+        // The next week's regular run: the weekly reminder goes on.
+        (await RunAndCountAsync(today.AddDays(7))).ShouldBe(2);
+    }
+}
+
 /// <summary>Two instances sharing one database, each with its scheduler running: a slot that comes due runs once.</summary>
 public sealed class ClusteredJobTests
 {

@@ -25,6 +25,13 @@ public sealed record SigningResult(SignedDocument? Document, string? Error)
 }
 
 /// <summary>
+/// In what capacity a signature is made, when not simply as the signer of their current organization: the body printed
+/// with the name, and whom the signer signs for. One account signs once per capacity (e.g. a central administrator for
+/// each participant of an agreement in turn).
+/// </summary>
+public sealed record SignerCapacity(string OrganizationName, string? OnBehalfOf);
+
+/// <summary>
 /// Electronic signature of generated documents (SPEC §5). The first signature freezes the content: it is
 /// rendered once, stored, and identified by a random verification code and the CRC32 of its bytes. Each
 /// signature then re-stamps that frozen content with the footer and the signers so far; the stamped file is
@@ -42,9 +49,21 @@ public sealed class DocumentSigning(SispmpiDbContext db, IFileStore files, UserM
         db.SignedDocuments.Include(d => d.Signatures.OrderBy(s => s.Id))
             .FirstOrDefaultAsync(d => d.Kind == kind && d.SubjectId == subjectId, cancellationToken);
 
+    /// <summary>
+    /// The signed document of a subject of <paramref name="organizationId"/> that the caller has already authorized, whatever the
+    /// user's own organization (an agreement reached by a participant's linked signatory).
+    /// </summary>
+    public Task<SignedDocument?> FindAsync(DocumentKind kind, int subjectId, int organizationId, CancellationToken cancellationToken = default) =>
+        db.SignedDocuments.IgnoreQueryFilters().Include(d => d.Signatures.OrderBy(s => s.Id))
+            .FirstOrDefaultAsync(d => d.OrganizationId == organizationId && d.Kind == kind && d.SubjectId == subjectId, cancellationToken);
+
+    /// <summary>The body printed after the signer's name, with whom they signed for.</summary>
+    public static string Affiliation(DocumentSignature signature) =>
+        signature.OnBehalfOf is null ? signature.OrganizationName : $"{signature.OrganizationName}, em nome de {signature.OnBehalfOf}";
+
     /// <param name="render">Renders the content when this is the first signature; later signatures reuse the frozen content.</param>
     public async Task<SigningResult> SignAsync(DocumentKind kind, int subjectId, int organizationId, string title, string fileName,
-        Func<Task<byte[]>> render, string password, CancellationToken cancellationToken = default)
+        Func<Task<byte[]>> render, string password, SignerCapacity? capacity = null, CancellationToken cancellationToken = default)
     {
         var user = tenant.UserId is int userId ? await users.FindByIdAsync(userId.ToString()) : null;
         if (user is null)
@@ -61,7 +80,7 @@ public sealed class DocumentSigning(SispmpiDbContext db, IFileStore files, UserM
         {
             try
             {
-                return await SignOnceAsync(kind, subjectId, organizationId, title, fileName, render, user, cancellationToken);
+                return await SignOnceAsync(kind, subjectId, organizationId, title, fileName, render, user, capacity, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -71,9 +90,10 @@ public sealed class DocumentSigning(SispmpiDbContext db, IFileStore files, UserM
     }
 
     private async Task<SigningResult> SignOnceAsync(DocumentKind kind, int subjectId, int organizationId, string title, string fileName,
-        Func<Task<byte[]>> render, AppUser user, CancellationToken cancellationToken)
+        Func<Task<byte[]>> render, AppUser user, SignerCapacity? capacity, CancellationToken cancellationToken)
     {
-        var document = await FindAsync(kind, subjectId, cancellationToken);
+        var document = await FindAsync(kind, subjectId, organizationId, cancellationToken);
+        var onBehalfOf = capacity?.OnBehalfOf;
         byte[] content;
         if (document is null)
         {
@@ -94,9 +114,9 @@ public sealed class DocumentSigning(SispmpiDbContext db, IFileStore files, UserM
         }
         else
         {
-            if (document.Signatures.Any(s => s.UserId == user.Id))
+            if (document.Signatures.Any(s => s.UserId == user.Id && s.OnBehalfOf == onBehalfOf))
             {
-                return SigningResult.Failed("Você já assinou este documento.");
+                return SigningResult.Failed(onBehalfOf is null ? "Você já assinou este documento." : $"Você já assinou este documento em nome de {onBehalfOf}.");
             }
             var stored = await files.ReadAsync(document.ContentKey, cancellationToken);
             if (stored is null || Authenticity.Sha256(stored) != document.ContentSha256)
@@ -109,12 +129,12 @@ public sealed class DocumentSigning(SispmpiDbContext db, IFileStore files, UserM
         document.Signatures.Add(new DocumentSignature
         {
             OrganizationId = document.OrganizationId, UserId = user.Id, Name = user.FullName, Position = user.Position,
-            OrganizationName = tenant.CurrentOrganizationName ?? "", SignedAt = clock.GetUtcNow(), LegalBasis = signatureOptions.Value.LegalBasis,
+            OrganizationName = capacity?.OrganizationName ?? tenant.CurrentOrganizationName ?? "", OnBehalfOf = onBehalfOf, SignedAt = clock.GetUtcNow(), LegalBasis = signatureOptions.Value.LegalBasis,
         });
         var stamp = new SignatureStamp(document.VerificationCode, document.Crc,
             VerificationUrl(mailOptions.Value.PublicBaseUrl, document.VerificationCode, document.Crc),
             document.Signatures.OrderBy(s => s.SignedAt)
-                .Select(s => new PrintedSignature(s.Name, s.Position, s.OrganizationName, s.SignedAt, s.LegalBasis)).ToList());
+                .Select(s => new PrintedSignature(s.Name, s.Position, Affiliation(s), s.SignedAt, s.LegalBasis)).ToList());
         var signed = PdfWriter.Stamp(content, stamp);
         var previousSignedKey = document.SignedKey;
         document.SignedKey = await files.SaveAsync(Folder, signed, cancellationToken);

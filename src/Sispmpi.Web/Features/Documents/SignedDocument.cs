@@ -51,6 +51,8 @@ public sealed class DocumentSignature : IOrganizationScoped
     public required string Name { get; set; }
     public string? Position { get; set; }
     public required string OrganizationName { get; set; }
+    /// <summary>Whom the signer signed for (e.g. a participant's signatory, by a central administrator); null when as themselves.</summary>
+    public string? OnBehalfOf { get; set; }
     public DateTimeOffset SignedAt { get; set; }
     public required string LegalBasis { get; set; }
 }
@@ -82,6 +84,9 @@ internal sealed class DocumentSignatureConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Position).HasMaxLength(200);
         builder.Property(s => s.OrganizationName).HasMaxLength(300);
         builder.Property(s => s.LegalBasis).HasMaxLength(1000);
-        builder.HasIndex(s => new { s.SignedDocumentId, s.UserId }).IsUnique();
+        builder.Property(s => s.OnBehalfOf).HasMaxLength(300);
+        // One signature per account as itself, and one per account for each person it signs for.
+        builder.HasIndex(s => new { s.SignedDocumentId, s.UserId }).IsUnique().HasFilter("\"OnBehalfOf\" IS NULL");
+        builder.HasIndex(s => new { s.SignedDocumentId, s.UserId, s.OnBehalfOf }).IsUnique();
     }
 }

@@ -5,6 +5,7 @@ using Sispmpi.Core.Notifications;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
 using Sispmpi.Web.Infrastructure.Jobs;
+using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.Notifications;
 
@@ -56,10 +57,11 @@ public sealed class DeadlineRemindersJob(SispmpiDbContext db, Notifier notifier,
             .GroupBy(g => g.OrganizationId).ToDictionary(g => g.Key, g => g.Select(x => x.UserId).Distinct().ToList());
         var notices = new List<(int? OrganizationId, IEnumerable<int> UserIds, Notice Notice)>();
         int approaching = 0, overdue = 0;
+        var sendsOverdue = ReminderRules.SendsOverdue(day, clock.Today(), options.Value.OverdueWeekday);
         foreach (var action in actions)
         {
             var reminder = ReminderRules.Approaching(action.PlannedEnd, day, offsets)
-                ?? ReminderRules.Overdue(action.PlannedEnd, day, options.Value.OverdueWeekday);
+                ?? (sendsOverdue ? ReminderRules.Overdue(action.PlannedEnd, day, options.Value.OverdueWeekday) : null);
             if (reminder is null || queued.Contains((action.Id, reminder.Key)))
             {
                 continue;

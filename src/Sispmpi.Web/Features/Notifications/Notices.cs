@@ -40,6 +40,15 @@ public static class Notices
         [$"O perfil {Labels.Of(profile)} que você tinha em {organization} no SisPMPI foi retirado por {revokedBy}."],
         "/conta", "Ver minha conta");
 
+    public static Notice AgreementSignatoryLinked(int agreementId, string agreement, string participant, string linkedBy) => new(
+        "acordo-signatario", $"Assinatura do {agreement}",
+        $"Você foi vinculado(a) como signatário(a) de {participant} no {agreement}.",
+        [
+            $"{linkedBy} vinculou a sua conta ao signatário de {participant} no {agreement}.",
+            "Você pode ler o acordo e o plano de trabalho e assiná-los eletronicamente, com a sua senha, pelo link abaixo.",
+        ],
+        $"/acordos/{agreementId}/assinar", "Ler e assinar o acordo");
+
     public static Notice PlanValidated(int planId, string plan, string organization) => new(
         "plano-validado", $"{plan} validado",
         $"A comissão concluiu a validação geral do {plan}.",

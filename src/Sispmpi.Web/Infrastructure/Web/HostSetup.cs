@@ -145,6 +145,8 @@ public static class HostSetup
 
         services.AddAuthorization(Policies.Register);
         services.AddScoped<IAuthorizationHandler, ProfileRequirementHandler>();
+        services.AddScoped<Features.Adoption.Agreements.AgreementAccess>();
+        services.AddScoped<IAuthorizationHandler, Features.Adoption.Agreements.AgreementReaderHandler>();
 
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton<IMailSender>(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.UsesSmtp

@@ -38,6 +38,8 @@ public static class Policies
     public const string MaturityWrite = "Maturidade.Responder";
     public const string MaturityModelEdit = "Maturidade.Modelo";
     public const string Adoption = "Adesao";
+    /// <summary>Reading and signing cooperation agreements: the managing body, and each participant's linked signatory (a link, not a profile).</summary>
+    public const string AgreementsRead = "Acordos.Ler";
     public const string Catalogs = "Catalogos";
 
     private static readonly Profile[] _everyProfile = Enum.GetValues<Profile>();
@@ -81,6 +83,9 @@ public static class Policies
         [MaturityModelEdit] = [Profile.CentralAdministrator],
         // The central body manages adhesion requests, cooperation agreements and their work plans (SPEC §4).
         [Adoption] = [Profile.CentralAdministrator],
+        // The managing body reads its agreements; a participant's linked signatory, from any organization, reads and signs
+        // the ones it is linked to (AgreementReaderRequirement, checked on the link rather than on a profile).
+        [AgreementsRead] = [Profile.CentralAdministrator],
         // The central administrator keeps the installation-wide catalogs (SPEC §3.5).
         [Catalogs] = [Profile.CentralAdministrator],
     };
@@ -92,10 +97,11 @@ public static class Policies
         // Deny by default: a page that names no policy still requires a signed-in user.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Account, p => p.RequireAuthenticatedUser());
-        foreach (var (name, profiles) in Profiles)
+        foreach (var (name, profiles) in Profiles.Where(p => p.Key != AgreementsRead))
         {
             options.AddPolicy(name, p => p.RequireAuthenticatedUser().AddRequirements(new ProfileRequirement(profiles)));
         }
+        options.AddPolicy(AgreementsRead, p => p.RequireAuthenticatedUser().AddRequirements(new Features.Adoption.Agreements.AgreementReaderRequirement()));
     }
 }
 

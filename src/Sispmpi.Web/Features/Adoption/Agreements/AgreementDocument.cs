@@ -23,6 +23,10 @@ public static class AgreementDocument
 
     public static string Title(CooperationAgreement agreement) => $"{agreement.Number} e plano de trabalho";
 
+    /// <summary>The managing body named in the document's header, whoever renders it (a participant's signatory may be first to sign).</summary>
+    public static Task<string> ManagerNameAsync(SispmpiDbContext db, CooperationAgreement agreement) =>
+        db.Organizations.IgnoreQueryFilters().Where(o => o.Id == agreement.OrganizationId).Select(o => o.Name).SingleAsync();
+
     public static OfficialDocument Build(CooperationAgreement agreement, string organizationName, DateTimeOffset now)
     {
         var body = new List<Block>
@@ -83,16 +87,16 @@ public static class AgreementDocument
 }
 
 /// <summary>The agreement as PDF: the signed file exactly as stored once signed; before that, the agreement as it is now.</summary>
-[Authorize(Policy = Policies.Adoption)]
-public sealed class AgreementPdfModel(SispmpiDbContext db, DocumentSigning signing, IFileStore files, TenantContext tenant, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.AgreementsRead)]
+public sealed class AgreementPdfModel(SispmpiDbContext db, AgreementAccess access, DocumentSigning signing, IFileStore files, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int agreementId)
     {
-        if (await AgreementQueries.LoadAsync(db, agreementId) is not { } agreement)
+        if (await AgreementQueries.LoadAsync(access.Readable(), agreementId) is not { } agreement)
         {
             return NotFound();
         }
-        if (await signing.FindAsync(DocumentKind.CooperationAgreement, agreementId) is { } signed)
+        if (await signing.FindAsync(DocumentKind.CooperationAgreement, agreementId, agreement.OrganizationId) is { } signed)
         {
             var bytes = await files.ReadAsync(signed.SignedKey);
             if (bytes is null || Authenticity.Sha256(bytes) != signed.SignedSha256)
@@ -102,7 +106,7 @@ public sealed class AgreementPdfModel(SispmpiDbContext db, DocumentSigning signi
             }
             return File(bytes, ContentTypes.Pdf, signed.FileName);
         }
-        var document = AgreementDocument.Build(agreement, tenant.CurrentOrganizationName ?? "", clock.GetUtcNow());
+        var document = AgreementDocument.Build(agreement, await AgreementDocument.ManagerNameAsync(db, agreement), clock.GetUtcNow());
         return File(PdfWriter.Render(document), ContentTypes.Pdf, AgreementDocument.FileBaseName(agreement) + ".pdf");
     }
 }
@@ -111,14 +115,15 @@ public sealed class AgreementPdfModel(SispmpiDbContext db, DocumentSigning signi
 /// Electronic signature of the agreement and work plan, with the password re-entered, as plan documents are
 /// signed: the first signature freezes the content; each participant's signatory then signs the same content.
 /// </summary>
-[Authorize(Policy = Policies.Adoption)]
-public sealed class SignAgreementModel(SispmpiDbContext db, DocumentSigning signing, TenantContext tenant, TimeProvider clock,
+[Authorize(Policy = Policies.AgreementsRead)]
+public sealed class SignAgreementModel(SispmpiDbContext db, AgreementAccess access, DocumentSigning signing, TenantContext tenant, TimeProvider clock,
     IOptions<SignatureOptions> signatureOptions) : PageModel
 {
     public CooperationAgreement Agreement { get; private set; } = null!;
     public SignedDocument? Signed { get; private set; }
     public string LegalBasis => signatureOptions.Value.LegalBasis;
     public bool SignedByMe => Signed?.Signatures.Any(s => s.UserId == tenant.UserId) == true;
+    private bool _manages;
     /// <summary>Who signed for each participant so far.</summary>
     public IReadOnlyList<AgreementSignature> ParticipantSignatures { get; private set; } = [];
     /// <summary>The participants still to sign that the user may sign for: as their linked signatory, or on their behalf.</summary>
@@ -154,9 +159,10 @@ public sealed class SignAgreementModel(SispmpiDbContext db, DocumentSigning sign
         {
             return Refusal.Conflict($"O acordo já foi assinado por {participant.ShortName}.");
         }
-        // Only the linked signatory signs for the participant; a central administrator may sign on its behalf, and that is recorded.
+        // Only the linked signatory signs for the participant; the managing body's central administrator may sign on its
+        // behalf, for each participant in turn, and that is recorded.
         var linked = participant.SignatoryUserId is int signatory && signatory == tenant.UserId;
-        if (!linked && !tenant.Has(Core.Identity.Profile.CentralAdministrator))
+        if (!linked && !_manages)
         {
             return Refusal.Forbidden($"Somente o signatário vinculado de {participant.ShortName}, ou o administrador central em nome dele, assina por esse partícipe.");
         }
@@ -167,10 +173,14 @@ public sealed class SignAgreementModel(SispmpiDbContext db, DocumentSigning sign
         };
         db.AgreementSignatures.Add(record);
         var agreement = Agreement;
+        var managerName = await AgreementDocument.ManagerNameAsync(db, agreement);
+        var capacity = record.OnBehalf
+            ? new SignerCapacity(tenant.CurrentOrganizationName ?? managerName, OnBehalfOf(participant))
+            : new SignerCapacity(participant.BodyName, null);
         var result = await signing.SignAsync(DocumentKind.CooperationAgreement, agreement.Id, agreement.OrganizationId, AgreementDocument.Title(agreement),
             AgreementDocument.FileBaseName(agreement) + "-assinado.pdf",
-            () => Task.FromResult(PdfWriter.Render(AgreementDocument.Build(agreement, tenant.CurrentOrganizationName ?? "", clock.GetUtcNow()))),
-            Password ?? "");
+            () => Task.FromResult(PdfWriter.Render(AgreementDocument.Build(agreement, managerName, clock.GetUtcNow()))),
+            Password ?? "", capacity);
         if (result.Error is not null)
         {
             ModelState.AddModelError(nameof(Password), result.Error);
@@ -186,19 +196,24 @@ public sealed class SignAgreementModel(SispmpiDbContext db, DocumentSigning sign
         return Redirect($"/acordos/{agreement.Id}/assinar");
     }
 
+    /// <summary>Whom a central administrator signs for, printed after its name and body.</summary>
+    public static string OnBehalfOf(AgreementParticipant participant) => $"{participant.SignatoryName} ({participant.ShortName})";
+
     private async Task<bool> LoadAsync(int agreementId)
     {
-        if (await AgreementQueries.LoadAsync(db, agreementId) is not { } agreement)
+        if (await AgreementQueries.LoadAsync(access.Readable(), agreementId) is not { } agreement)
         {
             return false;
         }
         Agreement = agreement;
-        Signed = await signing.FindAsync(DocumentKind.CooperationAgreement, agreementId);
-        ParticipantSignatures = await db.AgreementSignatures.AsNoTracking().Where(s => s.AgreementId == agreementId).OrderBy(s => s.Id).ToListAsync();
-        var central = tenant.Has(Core.Identity.Profile.CentralAdministrator);
+        _manages = access.Manages(agreement);
+        Signed = await signing.FindAsync(DocumentKind.CooperationAgreement, agreementId, agreement.OrganizationId);
+        // The agreement was reached through AgreementAccess: its signatures are read whatever the user's organization.
+        ParticipantSignatures = await db.AgreementSignatures.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.AgreementId == agreementId).OrderBy(s => s.Id).ToListAsync();
         Signable = agreement.Participants
             .Where(p => ParticipantSignatures.All(s => s.ParticipantId != p.Id))
-            .Where(p => p.SignatoryUserId == tenant.UserId || central)
+            .Where(p => p.SignatoryUserId == tenant.UserId || _manages)
             .Select(p => (p, p.SignatoryUserId != tenant.UserId))
             .ToList();
         return true;

@@ -71,7 +71,7 @@ public sealed class ReportModel(SispmpiDbContext db, InternalControlReport repor
         var result = await signing.SignAsync(DocumentKind.InternalControlReport, InternalControlReport.SubjectId(Plan.Id, year)!.Value,
             Plan.OrganizationId, InternalControlReport.SignedTitle(Plan, year), InternalControlReport.FileBaseName(Plan, year) + "-assinado.pdf",
             async () => InternalControlReport.Pdf((await report.LoadAsync(Plan.Id, year, CancellationToken.None))!), Password ?? "",
-            cancellationToken);
+            cancellationToken: cancellationToken);
         if (result.Error is not null)
         {
             ModelState.AddModelError(nameof(Password), result.Error);

@@ -1,0 +1,17 @@
+-- 0022 signatures on behalf: whom a signature was made for, so that one central administrator signs an agreement
+-- for each participant in turn (one signature per account as itself, one per account for each person) (PostgreSQL).
+
+ALTER TABLE "DocumentSignatures" ADD COLUMN "OnBehalfOf" character varying(300);
+
+DROP INDEX "IX_DocumentSignatures_SignedDocumentId_UserId";
+
+CREATE UNIQUE INDEX "IX_DocumentSignatures_SignedDocumentId_UserId" ON "DocumentSignatures" ("SignedDocumentId", "UserId") WHERE "OnBehalfOf" IS NULL;
+
+CREATE UNIQUE INDEX "IX_DocumentSignatures_SignedDocumentId_UserId_OnBehalfOf" ON "DocumentSignatures" ("SignedDocumentId", "UserId", "OnBehalfOf");
+
+-- Agreement signatures made on a participant's behalf before this migration say so on their document signature too.
+UPDATE "DocumentSignatures" s SET "OnBehalfOf" = p."SignatoryName" || ' (' || p."ShortName" || ')'
+FROM "AgreementSignatures" a
+JOIN "AgreementParticipants" p ON p."Id" = a."ParticipantId"
+JOIN "SignedDocuments" d ON d."Kind" = 4 AND d."SubjectId" = a."AgreementId"
+WHERE a."OnBehalf" AND a."SignedById" = s."UserId" AND d."Id" = s."SignedDocumentId";
