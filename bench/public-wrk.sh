@@ -11,13 +11,13 @@
 #   5. the resident memory (VmRSS) of the app after all that                              floor 400 MB
 #   6. the same app restarted with the output cache off (Transparency__OutputCacheSeconds=0): the page rendered
 #      in full on every request (queries, lights, roll-up, Razor)                         floor 200 req/s
-#      first as --renders N requests one after the other (after as many of warm-up), timed in CPU rather than on the
+#      first as --renders N requests one after the other (after --warm-up requests), timed in CPU rather than on the
 #      clock: the app's and PostgreSQL's CPU time (/proc) per render, and the ceiling it allows on this machine's cores
 #      (cores × 1000 / CPU ms), which a loaded machine does not distort as much as wrk's requests per second; then wrk
 # The cached page's floor is half the small static file's throughput in the same run.
 #
 #   bench/public-wrk.sh [--orgs 200] [--actions-per-org 200] [--duration 20] [--connections 64] [--panel 0] [--no-build]
-#                       [--renders 200] [--render-only] [--pg-dir DIR]
+#                       [--renders 200] [--warm-up 1000] [--render-only] [--pg-dir DIR]
 #
 # --render-only measures only the CPU per uncached render (step 6 without wrk). --pg-dir reuses a cluster started by
 # scripts/pg-throwaway.sh (generated once into its database sispmpi_public, kept afterwards), to compare builds on
@@ -33,6 +33,7 @@ connections=64
 build=1
 panel=0
 renders=200
+warm_up=1000
 render_only=0
 pg_dir=""
 while [[ $# -gt 0 ]]; do
@@ -44,9 +45,10 @@ while [[ $# -gt 0 ]]; do
         --panel) panel=$2; shift 2 ;;
         --no-build) build=0; shift ;;
         --renders) renders=$2; shift 2 ;;
+        --warm-up) warm_up=$2; shift 2 ;;
         --render-only) render_only=1; shift ;;
         --pg-dir) pg_dir=$2; shift 2 ;;
-        *) echo "usage: $0 [--orgs N] [--actions-per-org M] [--duration S] [--connections C] [--panel N] [--no-build] [--renders N] [--render-only] [--pg-dir DIR]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--orgs N] [--actions-per-org M] [--duration S] [--connections C] [--panel N] [--no-build] [--renders N] [--warm-up N] [--render-only] [--pg-dir DIR]" >&2; exit 2 ;;
     esac
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 1; }
@@ -122,13 +124,17 @@ find_page() {
     plan_actions=$(curl -fs "$base/dados-abertos/planos.csv" | awk -F';' -v id="$plan" '$1 == id { print $11 }')
     page="$base/transparencia/planos/$plan"
 }
-# --renders uncached requests on one kept-alive connection, one after the other, after as many of warm-up (the JIT's
-# tiers settle); prints the CPU time per render of the app and of PostgreSQL and the throughput ceiling it allows.
+# --renders uncached requests on one kept-alive connection, one after the other, after --warm-up of them: the JIT
+# recompiles hot methods in the background for a while after start-up, and that CPU would count against the first
+# renders (100 of warm-up gave 3 to 4 times the settled figure). Prints the CPU time per render of the app and of
+# PostgreSQL and the throughput ceiling it allows.
 render_cpu() {
     local list="$work/renders.curl" hz cores app0 pg0 app1 pg1 codes
     : >"$list"
+    for _ in $(seq 1 "$warm_up"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$page" >>"$list"; done
+    curl -s -K "$list" >/dev/null
+    : >"$list"
     for _ in $(seq 1 "$renders"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$page" >>"$list"; done
-    curl -s -w '%{http_code}\n' -K "$list" >/dev/null
     echo "plan $plan ($plan_actions actions, $(curl -fs "$page" | wc -c) bytes), $renders renders one at a time, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     app0=$(app_ticks); pg0=$(pg_ticks)
     codes=$(curl -s -w '%{http_code}\n' -K "$list" | sort | uniq -c | awk '{ printf "%s×%s ", $1, $2 }')
