@@ -11,12 +11,18 @@
 #   5. the resident memory (VmRSS) of the app after all that                              floor 400 MB
 #   6. the same app restarted with the output cache off (Transparency__OutputCacheSeconds=0): the page rendered
 #      in full on every request (queries, lights, roll-up, Razor)                         floor 200 req/s
+#      first as --renders N requests one after the other (after --warm-up requests), timed in CPU rather than on the
+#      clock: the app's and PostgreSQL's CPU time (/proc) per render, and the ceiling it allows on this machine's cores
+#      (cores × 1000 / CPU ms), which a loaded machine does not distort as much as wrk's requests per second; then wrk
 # The cached page's floor is half the small static file's throughput in the same run.
 #
 #   bench/public-wrk.sh [--orgs 200] [--actions-per-org 200] [--duration 20] [--connections 64] [--panel 0] [--no-build]
+#                       [--renders 200] [--warm-up 1000] [--render-only] [--pg-dir DIR]
 #
-# Traffic goes to 127.0.0.1 only; each wrk run is bounded by --duration. PG_THROWAWAY_PORT picks the cluster's port
-# (default 55442) and BENCH_APP_PORT the app's (default 5142).
+# --render-only measures only the CPU per uncached render (step 6 without wrk). --pg-dir reuses a cluster started by
+# scripts/pg-throwaway.sh (generated once into its database sispmpi_public, kept afterwards), to compare builds on
+# the same data. Traffic goes to 127.0.0.1 only; each wrk run is bounded by --duration. PG_THROWAWAY_PORT picks the
+# cluster's port (default 55442) and BENCH_APP_PORT the app's (default 5142).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +32,10 @@ duration=20
 connections=64
 build=1
 panel=0
+renders=200
+warm_up=1000
+render_only=0
+pg_dir=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --orgs) orgs=$2; shift 2 ;;
@@ -34,18 +44,26 @@ while [[ $# -gt 0 ]]; do
         --connections) connections=$2; shift 2 ;;
         --panel) panel=$2; shift 2 ;;
         --no-build) build=0; shift ;;
-        *) echo "usage: $0 [--orgs N] [--actions-per-org M] [--duration S] [--connections C] [--panel N] [--no-build]" >&2; exit 2 ;;
+        --renders) renders=$2; shift 2 ;;
+        --warm-up) warm_up=$2; shift 2 ;;
+        --render-only) render_only=1; shift ;;
+        --pg-dir) pg_dir=$2; shift 2 ;;
+        *) echo "usage: $0 [--orgs N] [--actions-per-org M] [--duration S] [--connections C] [--panel N] [--no-build] [--renders N] [--warm-up N] [--render-only] [--pg-dir DIR]" >&2; exit 2 ;;
     esac
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sispmpi-public-bench.XXXXXX")
-# Its own folder: as root, the cluster belongs to the postgres user, who cannot enter $work.
-pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/sispmpi-public-pg.XXXXXX")
+own_cluster=0
+if [[ -z "$pg_dir" ]]; then
+    # Its own folder: as root, the cluster belongs to the postgres user, who cannot enter $work.
+    pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/sispmpi-public-pg.XXXXXX")
+    own_cluster=1
+fi
 app_pid=""
 cleanup() {
     if [[ -n "$app_pid" ]]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-    "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true
+    if [[ $own_cluster -eq 1 ]]; then "$root/scripts/pg-throwaway.sh" stop "$pg_dir" >/dev/null 2>&1 || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -54,12 +72,18 @@ if [[ $build -eq 1 ]]; then
     dotnet build "$root/bench/Sispmpi.Bench" -c Release -v q -nologo >/dev/null
 fi
 
-admin=$(PG_THROWAWAY_PORT=${PG_THROWAWAY_PORT:-55442} "$root/scripts/pg-throwaway.sh" start "$pg_dir")
+if [[ $own_cluster -eq 1 ]]; then
+    PG_THROWAWAY_PORT=${PG_THROWAWAY_PORT:-55442} "$root/scripts/pg-throwaway.sh" start "$pg_dir" >/dev/null
+fi
 port=$(cat "$pg_dir/port")
-psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE sispmpi_public" >/dev/null
-db="$admin;Database=sispmpi_public"
-echo "PostgreSQL on port $port; generating $orgs organizations x $actions actions"
-dotnet "$root/bench/Sispmpi.Bench/bin/Release/net10.0/Sispmpi.Bench.dll" generate --orgs "$orgs" --actions-per-org "$actions" --db "$db" | tail -n 1
+db="Host=127.0.0.1;Port=$port;Username=postgres;Database=sispmpi_public"
+if [[ -z $(psql -h 127.0.0.1 -p "$port" -U postgres -Atc "SELECT 1 FROM pg_database WHERE datname = 'sispmpi_public'") ]]; then
+    psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE sispmpi_public" >/dev/null
+    echo "PostgreSQL on port $port; generating $orgs organizations x $actions actions"
+    dotnet "$root/bench/Sispmpi.Bench/bin/Release/net10.0/Sispmpi.Bench.dll" generate --orgs "$orgs" --actions-per-org "$actions" --db "$db" | tail -n 1
+else
+    echo "PostgreSQL on port $port; reusing the database sispmpi_public"
+fi
 
 app_port=${BENCH_APP_PORT:-5142}
 base="http://127.0.0.1:$app_port"
@@ -85,12 +109,56 @@ stop_app() {
     wait "$app_pid" 2>/dev/null || true
     app_pid=""
 }
+# CPU time in clock ticks: the app's, and PostgreSQL's (the postmaster with its ended children, and its live ones).
+app_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+pg_ticks() {
+    local postmaster
+    postmaster=$(head -n 1 "$pg_dir/data/postmaster.pid")
+    { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+      for child in $(pgrep -P "$postmaster"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+    } | awk '{ total += $1 } END { print total }'
+}
+find_page() {
+    # The published plan with the most actions, from the open-data file (columns id;…;acoes;progresso).
+    plan=$(curl -fs "$base/dados-abertos/planos.csv" | awk -F';' 'NR > 1 && $11 + 0 > max { max = $11 + 0; id = $1 } END { print id }')
+    plan_actions=$(curl -fs "$base/dados-abertos/planos.csv" | awk -F';' -v id="$plan" '$1 == id { print $11 }')
+    page="$base/transparencia/planos/$plan"
+}
+# --renders uncached requests on one kept-alive connection, one after the other, after --warm-up of them: the JIT
+# recompiles hot methods in the background for a while after start-up, and that CPU would count against the first
+# renders (100 of warm-up gave 3 to 4 times the settled figure). Prints the CPU time per render of the app and of
+# PostgreSQL and the throughput ceiling it allows.
+render_cpu() {
+    local list="$work/renders.curl" hz cores app0 pg0 app1 pg1 codes
+    : >"$list"
+    for _ in $(seq 1 "$warm_up"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$page" >>"$list"; done
+    curl -s -K "$list" >/dev/null
+    : >"$list"
+    for _ in $(seq 1 "$renders"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$page" >>"$list"; done
+    echo "plan $plan ($plan_actions actions, $(curl -fs "$page" | wc -c) bytes), $renders renders one at a time, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    app0=$(app_ticks); pg0=$(pg_ticks)
+    codes=$(curl -s -w '%{http_code}\n' -K "$list" | sort | uniq -c | awk '{ printf "%s×%s ", $1, $2 }')
+    app1=$(app_ticks); pg1=$(pg_ticks)
+    [[ $codes == "$renders×200 " ]] || { echo "uncached renders answered: $codes" >&2; exit 1; }
+    hz=$(getconf CLK_TCK); cores=$(nproc)
+    awk -v a="$((app1 - app0))" -v p="$((pg1 - pg0))" -v n="$renders" -v hz="$hz" -v c="$cores" 'BEGIN {
+        app = a * 1000 / hz / n; pg = p * 1000 / hz / n; total = app + pg
+        ceiling = total > 0 ? c * 1000 / total : 0
+        printf "CPU per uncached render: app %.1f ms + PostgreSQL %.1f ms = %.1f ms; ceiling on %d cores: %.0f req/s   floor 200 req/s   %s\n",
+            app, pg, total, c, ceiling, (ceiling >= 200 ? "met" : "NOT met") }'
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+if [[ $render_only -eq 1 ]]; then
+    start_app Transparency__OutputCacheSeconds=0
+    find_page
+    render_cpu
+    exit 0
+fi
+
 start_app
 
-# The published plan with the most actions, from the open-data file (columns id;…;acoes;progresso).
-plan=$(curl -fs "$base/dados-abertos/planos.csv" | awk -F';' 'NR > 1 && $11 + 0 > max { max = $11 + 0; id = $1 } END { print id }')
-plan_actions=$(curl -fs "$base/dados-abertos/planos.csv" | awk -F';' -v id="$plan" '$1 == id { print $11 }')
-page="$base/transparencia/planos/$plan"
+find_page
 static="$base/css/site.css"
 large="$base/lib/chartjs/chart.umd.js"
 page_bytes=$(curl -fs "$page" | wc -c)
@@ -160,6 +228,7 @@ echo "resident memory of the app: $rss MB (peak $hwm MB)   floor 400 MB   $([[ $
 stop_app
 
 start_app Transparency__OutputCacheSeconds=0
+render_cpu
 wrk -t2 -c"$connections" -d5s "$page" >/dev/null
 echo "output cache off, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run "plan page (rendered every time)" "$page"

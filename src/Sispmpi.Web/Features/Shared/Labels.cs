@@ -182,7 +182,16 @@ public static class Labels
         _ => "",
     };
 
-    public static string LightClass(TrafficLight light) => "sispmpi-light-" + light.ToString().ToLowerInvariant();
+    public static string LightClass(TrafficLight light) => light switch
+    {
+        TrafficLight.White => "sispmpi-light-white",
+        TrafficLight.Green => "sispmpi-light-green",
+        TrafficLight.Yellow => "sispmpi-light-yellow",
+        TrafficLight.Red => "sispmpi-light-red",
+        TrafficLight.Blue => "sispmpi-light-blue",
+        TrafficLight.Grey => "sispmpi-light-grey",
+        _ => "sispmpi-light-" + light.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>A fraction 0..1 as a percentage with one decimal, "—" when it does not count.</summary>
     public static string Progress(decimal? fraction) => fraction is decimal f ? (f * 100m).ToString("0.#", _ptBr) + "%" : "—";

@@ -154,9 +154,13 @@ public sealed class PublicCacheFilter(DataStamp stamps, PublicResponseCache cach
         if (http.Response.StatusCode == StatusCodes.Status200OK)
         {
             SetCacheHeaders(http, etag, options.Value);
-            var contentDisposition = http.Response.Headers.ContentDisposition.ToString();
-            cache.Set(etag, new PublicResponseCache.Entry(buffer.ToArray(), http.Response.ContentType ?? "application/octet-stream",
-                contentDisposition.Length == 0 ? null : contentDisposition));
+            // The copy for the cache only when there is a cache: a 150 KB page would otherwise cost one more large array per render.
+            if (options.Value.OutputCacheSeconds > 0)
+            {
+                var contentDisposition = http.Response.Headers.ContentDisposition.ToString();
+                cache.Set(etag, new PublicResponseCache.Entry(buffer.ToArray(), http.Response.ContentType ?? "application/octet-stream",
+                    contentDisposition.Length == 0 ? null : contentDisposition));
+            }
             http.Response.ContentLength = buffer.Length;
         }
         // An empty 404 stays without a length, so that the Portuguese error page is rendered in its place.

@@ -132,27 +132,49 @@ public sealed class PublicData(SispmpiDbContext db, ActionLights lights)
             p.ValidFrom, p.ValidTo, p.PublishedAt, p.Axes.Count, p.Actions.Count, null));
 
     /// <summary>A published plan with its axes and actions; null when there is none with this id (or it is not published).</summary>
+    /// <remarks>
+    /// The portal's most expensive page when not cached (issue 17): three narrow queries on one connection. Once the plan
+    /// is known to be public, its axes and actions are read by plan id alone — the axis columns of each action come from
+    /// the axes already read, and the counts from the lists — instead of joining plan, organization and axes again.
+    /// </remarks>
     public async Task<PublicPlanPage?> PlanAsync(int planId, CancellationToken cancellationToken)
     {
-        var plan = await PlanRows(Plans.Where(p => p.Id == planId)).FirstOrDefaultAsync(cancellationToken);
-        if (plan is null)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return null;
+            var plan = await Plans.Where(p => p.Id == planId)
+                .Select(p => new PublicPlan(p.Id, p.OrganizationId, p.Organization!.Name, p.Organization.Acronym, p.Title, p.Edition, p.Version,
+                    p.ValidFrom, p.ValidTo, p.PublishedAt, 0, 0, null))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (plan is null)
+            {
+                return null;
+            }
+            var axes = await db.PlanAxes.IgnoreQueryFilters().AsNoTracking().Where(a => a.PlanId == planId)
+                .OrderBy(a => a.Position).Select(a => new { a.Id, a.ParentId, a.Number, a.Title }).ToListAsync(cancellationToken);
+            var axisById = axes.ToDictionary(a => a.Id);
+            var rows = await db.PlanActions.IgnoreQueryFilters().AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.Id)
+                .Select(a => new ActionRow(a.Id, a.PlanId, a.OrganizationId, a.AxisId, a.Number, a.Title, a.ActionType, a.Classification,
+                    a.ExecutingUnit!.Name, a.PlannedStart, a.PlannedEnd, a.PlannedBudget, a.StartedOn, a.ConcludedOn, a.DiscontinuedOn,
+                    a.BudgetSpent, a.Status, a.LastUpdateOn, a.Progress, a.Weight))
+                .ToListAsync(cancellationToken);
+            var actions = Public(rows, id => axisById.TryGetValue(id, out var axis) ? (axis.ParentId, axis.Number, axis.Title) : (null, "", ""));
+            var rollup = Core.Execution.Progress.Rollup(actions.Select(a => new ActionProgressItem(a.AxisId, a.ParentAxisId, a.Progress, a.Weight)));
+            var byAxis = actions.ToLookup(a => a.AxisId);
+            var nodes = axes.Select(a => new PublicAxis(a.Id, a.ParentId, a.Number, a.Title, rollup.ByAxis.GetValueOrDefault(a.Id), byAxis[a.Id].ToList()))
+                .ToList();
+            var byId = nodes.ToDictionary(a => a.Id);
+            foreach (var axis in nodes.Where(a => a.ParentId is int parent && byId.ContainsKey(parent)))
+            {
+                byId[axis.ParentId!.Value].Children.Add(axis);
+            }
+            return new PublicPlanPage(plan with { Axes = axes.Count, Actions = actions.Count, Progress = rollup.Plan },
+                nodes.Where(a => a.ParentId is null).ToList(), actions, ActionFigures.From(actions), Today);
         }
-        var axes = await db.PlanAxes.IgnoreQueryFilters().AsNoTracking().Where(a => a.PlanId == planId)
-            .OrderBy(a => a.Position).Select(a => new { a.Id, a.ParentId, a.Number, a.Title }).ToListAsync(cancellationToken);
-        var actions = await ActionsAsync(Actions.Where(a => a.PlanId == planId), cancellationToken);
-        var rollup = Core.Execution.Progress.Rollup(actions.Select(a => new ActionProgressItem(a.AxisId, a.ParentAxisId, a.Progress, a.Weight)));
-        var byAxis = actions.ToLookup(a => a.AxisId);
-        var nodes = axes.Select(a => new PublicAxis(a.Id, a.ParentId, a.Number, a.Title, rollup.ByAxis.GetValueOrDefault(a.Id), byAxis[a.Id].ToList()))
-            .ToList();
-        var byId = nodes.ToDictionary(a => a.Id);
-        foreach (var axis in nodes.Where(a => a.ParentId is int parent && byId.ContainsKey(parent)))
+        finally
         {
-            byId[axis.ParentId!.Value].Children.Add(axis);
+            await db.Database.CloseConnectionAsync();
         }
-        return new PublicPlanPage(plan with { Progress = rollup.Plan }, nodes.Where(a => a.ParentId is null).ToList(), actions,
-            ActionFigures.From(actions), Today);
     }
 
     /// <summary>Every action of every published plan, for the open-data file, in plan and numbering order.</summary>
@@ -163,16 +185,39 @@ public sealed class PublicData(SispmpiDbContext db, ActionLights lights)
         var rows = await query.OrderBy(a => a.PlanId).ThenBy(a => a.Id)
             .Select(a => new
             {
-                a.Id, a.PlanId, a.OrganizationId, a.AxisId, ParentAxisId = a.Axis!.ParentId, AxisNumber = a.Axis.Number, AxisTitle = a.Axis.Title, a.Number, a.Title, a.ActionType, a.Classification,
-                Unit = a.ExecutingUnit!.Name, a.PlannedStart, a.PlannedEnd, a.PlannedBudget, a.StartedOn, a.ConcludedOn, a.DiscontinuedOn,
-                a.BudgetSpent, a.Status, a.LastUpdateOn, a.Progress, a.Weight,
+                Row = new ActionRow(a.Id, a.PlanId, a.OrganizationId, a.AxisId, a.Number, a.Title, a.ActionType, a.Classification,
+                    a.ExecutingUnit!.Name, a.PlannedStart, a.PlannedEnd, a.PlannedBudget, a.StartedOn, a.ConcludedOn, a.DiscontinuedOn,
+                    a.BudgetSpent, a.Status, a.LastUpdateOn, a.Progress, a.Weight),
+                a.Axis!.ParentId, a.Axis.Number, a.Axis.Title,
             })
             .ToListAsync(cancellationToken);
+        var axes = new Dictionary<int, (int?, string, string)>();
+        foreach (var row in rows)
+        {
+            axes.TryAdd(row.Row.AxisId, (row.ParentId, row.Number, row.Title));
+        }
+        return Public(rows.ConvertAll(r => r.Row), id => axes[id]);
+    }
+
+    /// <summary>An action's columns as read, before its light is computed.</summary>
+    private sealed record ActionRow(int Id, int PlanId, int OrganizationId, int AxisId, string Number, string Title, string ActionType,
+        ActionClassification Classification, string? Unit, DateOnly? PlannedStart, DateOnly? PlannedEnd, decimal? PlannedBudget,
+        DateOnly? StartedOn, DateOnly? ConcludedOn, DateOnly? DiscontinuedOn, decimal? BudgetSpent, ActionStatus Status, DateOnly? LastUpdateOn,
+        decimal? Progress, decimal Weight);
+
+    /// <summary>The rows with their axis and light, in plan and numbering order (the day read once for the list).</summary>
+    private List<PublicAction> Public(List<ActionRow> rows, Func<int, (int? ParentId, string Number, string Title)> axisOf)
+    {
         var today = lights.Today;
         return rows
-            .Select(a => new PublicAction(a.Id, a.PlanId, a.OrganizationId, a.AxisId, a.ParentAxisId, a.AxisNumber, a.AxisTitle, a.Number, a.Title, a.ActionType, a.Classification,
-                a.Unit, a.PlannedStart, a.PlannedEnd, a.PlannedBudget, a.StartedOn, a.ConcludedOn, a.DiscontinuedOn, a.BudgetSpent, a.Status,
-                lights.Of(a.Status, a.Classification, a.PlannedEnd, a.LastUpdateOn ?? a.StartedOn, today), a.Progress, a.Weight))
+            .Select(a =>
+            {
+                var axis = axisOf(a.AxisId);
+                return new PublicAction(a.Id, a.PlanId, a.OrganizationId, a.AxisId, axis.ParentId, axis.Number, axis.Title, a.Number, a.Title,
+                    a.ActionType, a.Classification, a.Unit, a.PlannedStart, a.PlannedEnd, a.PlannedBudget, a.StartedOn, a.ConcludedOn,
+                    a.DiscontinuedOn, a.BudgetSpent, a.Status, lights.Of(a.Status, a.Classification, a.PlannedEnd, a.LastUpdateOn ?? a.StartedOn, today),
+                    a.Progress, a.Weight);
+            })
             .OrderBy(a => a.PlanId).ThenBy(a => a.Number, NumberComparer.Instance)
             .ToList();
     }
