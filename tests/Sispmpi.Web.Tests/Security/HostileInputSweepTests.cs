@@ -43,10 +43,12 @@ public sealed class HostileInputSweepTests(HostileSweepFixture fixture, ITestOut
         var failures = new List<string>();
         var reached = new HashSet<WritingEndpoint>();
         var requests = 0;
+        var endpointsWithTextFields = 0;
         foreach (var endpoint in fixture.Endpoints.OrderBy(e => e.Destructive ? 1 : 0).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
             var (client, token) = await fixture.ClientForAsync(endpoint);
             var fields = await fixture.FieldsAsync(client, endpoint);
+            endpointsWithTextFields += fields.Any(f => f.Kind == FieldKind.Text) ? 1 : 0;
             var before = await fixture.FingerprintAsync();
             foreach (var (label, request) in fixture.HostileRequests(endpoint, fields, token))
             {
@@ -71,6 +73,10 @@ public sealed class HostileInputSweepTests(HostileSweepFixture fixture, ITestOut
                         failures.Add($"{name}: refused with {status}, but the database changed ({before} → {after})");
                     }
                 }
+                else if (label == HostileSweepFixture.ControlsInValidForm && after != before)
+                {
+                    failures.Add($"{name}: control characters in the text fields of an otherwise valid form were not refused, and the database changed ({status})");
+                }
                 if (status is not (401 or 403) && !(response.StatusCode == HttpStatusCode.Redirect
                     && (response.Headers.Location?.OriginalString ?? "").StartsWith(SispmpiAppFactory.LoginPath, StringComparison.Ordinal)))
                 {
@@ -81,7 +87,8 @@ public sealed class HostileInputSweepTests(HostileSweepFixture fixture, ITestOut
         }
         var unreached = fixture.Endpoints.Where(e => !reached.Contains(e)).Select(e => $"{e.Name} as {e.Profile}").ToList();
         output.WriteLine(string.Join("\n", unreached.Select(u => "not reached: " + u)));
-        output.WriteLine($"{fixture.ProviderName}: {reached.Count} of {fixture.WritingEndpointCount} writing endpoints swept with {requests} requests in {watch.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"{fixture.ProviderName}: {reached.Count} of {fixture.WritingEndpointCount} writing endpoints swept ({endpointsWithTextFields} with text fields) with {requests} requests in {watch.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine(string.Join("\n", failures));
         failures.ShouldBeEmpty();
         unreached.ShouldBeEmpty("writing endpoints the sweep never got past authorization on: give them a user in HostileSweepFixture.Users");
         reached.Count.ShouldBe(fixture.WritingEndpointCount);
@@ -97,17 +104,20 @@ public sealed class HostileInputSweepTests(HostileSweepFixture fixture, ITestOut
         fixture.Endpoints.ShouldContain(e => e.Name.Contains("editor/acoes", StringComparison.Ordinal) && e.Fields.Any(f => f.Name == "Input.Title"));
     }
 
-    /// <summary>
-    /// Found by this sweep after merging the control-character refusal (issue 20, item 1), not yet fixed: the signed
-    /// report's POST, refused with 403 for a profile that may not sign, answers 500 when the body also carries a null
-    /// byte or a broken multipart. Remove once fixed; nothing else may be added here.
-    /// </summary>
-
     private static string Excerpt(string body) => body.Length <= 300 ? body : body[..300] + " …";
 }
 
-/// <summary>A field the sweep fills: a form key (or a JSON property of an API body), and whether it takes a file.</summary>
-public sealed record SweptField(string Name, bool IsFile);
+/// <summary>What a field takes: free text, a number, a date, a choice among given values (select, checkbox, hidden) or a file.</summary>
+public enum FieldKind { Text, Number, Date, Choice, File }
+
+/// <summary>
+/// A field the sweep fills: a form key (or a JSON property of an API body), what it takes, and a valid value for it (the
+/// one the page's form shows, or a plausible one), so a hostile value in one kind of field meets an otherwise valid form.
+/// </summary>
+public sealed record SweptField(string Name, FieldKind Kind, string Baseline = "")
+{
+    public bool IsFile => Kind == FieldKind.File;
+}
 
 /// <summary>One POST/PUT page handler or API write.</summary>
 public sealed record WritingEndpoint(string Name, string Method, string Path, string? Handler, bool IsApi, Type? BodyType,
@@ -126,6 +136,8 @@ public sealed class HostileSweepFixture : IAsyncLifetime
     private readonly Dictionary<string, string> _formulationIds = [];
     private readonly Dictionary<string, string> _executionIds = [];
     private string _fingerprintSql = "";
+    private readonly Dictionary<Profile, (HttpClient, string)> _clients = [];
+    private readonly Dictionary<string, string> _commonIds = [];
 
     /// <summary>Who posts each write: the first profile of this order that the write's policy admits, on the demo organization.</summary>
     private static readonly Profile[] Preference =
@@ -178,6 +190,9 @@ public sealed class HostileSweepFixture : IAsyncLifetime
             _executionIds["actionId"] = evidence.ActionId.ToString();
             _executionIds["evidenceId"] = evidence.Id.ToString();
             _executionIds["planId"] = evidence.PlanId.ToString();
+            // The user forms change (and at last deactivate) the observer, whom the sweep never signs in as.
+            var observerEmail = SweepFixture.DemoEmail(Profile.Observer);
+            _commonIds["userId"] = (await db.Users.Where(u => u.Email == observerEmail).Select(u => u.Id).SingleAsync()).ToString();
 
             // Rate-limit counters count every request, refused or not: that is what a limit is for.
             var tables = db.Model.GetEntityTypes()
@@ -225,7 +240,7 @@ public sealed class HostileSweepFixture : IAsyncLifetime
                 var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
                 var bodyType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
                 var fields = bodyType is null ? [] : bodyType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Select(p => new SweptField(JsonNamingPolicy.CamelCase.ConvertName(p.Name), false)).ToList();
+                    .Select(p => new SweptField(JsonNamingPolicy.CamelCase.ConvertName(p.Name), KindOf(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType))).ToList();
                 found[$"{method} {template}"] = new WritingEndpoint($"{method} {template}", method, Fill(endpoint.RoutePattern, _executionIds), null, true, bodyType,
                     fields, Profile.Executor, false);
             }
@@ -267,7 +282,8 @@ public sealed class HostileSweepFixture : IAsyncLifetime
         "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart parameter => ids?.GetValueOrDefault(parameter.Name) ?? Sweep.DemoIds.GetValueOrDefault(parameter.Name, "1"),
+            RoutePatternParameterPart parameter => ids?.GetValueOrDefault(parameter.Name) ?? _commonIds.GetValueOrDefault(parameter.Name)
+                ?? Sweep.DemoIds.GetValueOrDefault(parameter.Name, "1"),
             RoutePatternSeparatorPart separator => separator.Content,
             _ => "",
         }))));
@@ -306,12 +322,12 @@ public sealed class HostileSweepFixture : IAsyncLifetime
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (typeof(IFormFile).IsAssignableFrom(type) || typeof(IEnumerable<IFormFile>).IsAssignableFrom(type))
         {
-            yield return new SweptField(name, true);
+            yield return new SweptField(name, FieldKind.File);
             yield break;
         }
         if (IsSimple(type))
         {
-            yield return new SweptField(name, false);
+            yield return new SweptField(name, KindOf(type));
             yield break;
         }
         var element = type.IsArray ? type.GetElementType()
@@ -320,7 +336,7 @@ public sealed class HostileSweepFixture : IAsyncLifetime
         {
             if (element.IsGenericType && element.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
             {
-                yield return new SweptField(name + "[chave]", false);
+                yield return new SweptField(name + "[chave]", FieldKind.Text);
                 yield break;
             }
             foreach (var field in Expand(IsSimple(Nullable.GetUnderlyingType(element) ?? element) ? name : name + "[0]", element, depth + 1))
@@ -343,13 +359,31 @@ public sealed class HostileSweepFixture : IAsyncLifetime
         }
     }
 
+    private static FieldKind KindOf(Type type) =>
+        type == typeof(string) || type == typeof(Guid) ? FieldKind.Text
+        : type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeOnly) || type == typeof(TimeSpan) ? FieldKind.Date
+        : type == typeof(bool) || type.IsEnum ? FieldKind.Choice
+        : type.IsPrimitive || type == typeof(decimal) ? FieldKind.Number
+        : FieldKind.Text;
+
     private static bool IsSimple(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateOnly) || type == typeof(DateTime)
         || type == typeof(DateTimeOffset) || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(Guid);
 
-    /// <summary>A signed-in client (fresh for every write, so a sign-out or organization switch stays its own) and its antiforgery token.</summary>
+    /// <summary>
+    /// A signed-in client and its antiforgery token: one per profile, signed in once, but a fresh one for the account's
+    /// own forms and the destructive writes, so a sign-out or an organization switch stays their own.
+    /// </summary>
     public async Task<(HttpClient Client, string Token)> ClientForAsync(WritingEndpoint endpoint)
     {
+        if (!endpoint.IsApi && endpoint.Profile is { } shared && !endpoint.Destructive && !endpoint.Path.StartsWith("/conta", StringComparison.Ordinal))
+        {
+            if (!_clients.TryGetValue(shared, out var signedIn))
+            {
+                _clients[shared] = signedIn = await Sweep.LoginAsync(SweepFixture.DemoEmail(shared));
+            }
+            return signedIn;
+        }
         if (endpoint.IsApi)
         {
             return (Sweep.App.CreateTokenClient(_apiToken), "");
@@ -382,6 +416,11 @@ public sealed class HostileSweepFixture : IAsyncLifetime
         return string.Join(",", values);
     }
 
+    /// <summary>The request whose only fault is control characters in the text fields: it must be refused, not saved.</summary>
+    public const string ControlsInValidForm = "controles, resto válido";
+
+    private static readonly string[] DateCorpus = ["31/02/2025", "9999-99-99", "00/00/0000"];
+
     private static readonly (string Label, string Value)[] Corpus =
     [
         ("nulo", Nul), ("controles", Controls), ("100 mil caracteres", new string('a', 100_000)),
@@ -400,38 +439,64 @@ public sealed class HostileSweepFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The bound fields found by reflection, plus the fields of the page's forms that post to this handler: pages that
-    /// bind with TryUpdateModelAsync show their fields only there.
+    /// The bound fields found by reflection, plus the fields of the page's forms that post to this handler (pages that
+    /// bind with TryUpdateModelAsync show their fields only there), each with a valid value: the one the form shows,
+    /// else a plausible one for its kind.
     /// </summary>
     public async Task<IReadOnlyList<SweptField>> FieldsAsync(HttpClient client, WritingEndpoint endpoint)
     {
-        if (endpoint.IsApi || endpoint.Method != "POST")
+        var fields = new List<SweptField>();
+        void Add(string name, FieldKind kind, string baseline)
         {
-            return endpoint.Fields;
-        }
-        using var response = await client.GetAsync(endpoint.Path);
-        if (!response.IsSuccessStatusCode)
-        {
-            return endpoint.Fields;
-        }
-        var document = await SispmpiAppFactory.ParseAsync(await response.Content.ReadAsStringAsync());
-        var fields = endpoint.Fields.ToList();
-        foreach (var form in document.QuerySelectorAll("form[method='post'], form[method='POST']"))
-        {
-            var targets = form.QuerySelectorAll("button[formaction], input[formaction]").Select(b => b.GetAttribute("formaction")!)
-                .Append(form.GetAttribute("action") ?? "").Select(HandlerOf).ToList();
-            if (!targets.Contains(endpoint.Handler, StringComparer.OrdinalIgnoreCase))
+            var index = fields.FindIndex(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
             {
-                continue;
+                fields.Add(new SweptField(name, kind, baseline));
             }
-            foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+            else if (fields[index].Baseline.Length == 0)
             {
-                var name = input.GetAttribute("name")!;
-                if (name != SispmpiAppFactory.AntiforgeryField && !fields.Any(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                fields[index] = fields[index] with { Baseline = baseline };
+            }
+        }
+        if (!endpoint.IsApi && endpoint.Method == "POST")
+        {
+            using var response = await client.GetAsync(endpoint.Path);
+            var document = response.IsSuccessStatusCode ? await SispmpiAppFactory.ParseAsync(await response.Content.ReadAsStringAsync()) : null;
+            foreach (var form in document?.QuerySelectorAll("form[method='post'], form[method='POST']") ?? Enumerable.Empty<AngleSharp.Dom.IElement>())
+            {
+                var targets = form.QuerySelectorAll("button[formaction], input[formaction]").Select(b => b.GetAttribute("formaction")!)
+                    .Append(form.GetAttribute("action") ?? "").Select(HandlerOf).ToList();
+                if (!targets.Contains(endpoint.Handler, StringComparer.OrdinalIgnoreCase))
                 {
-                    fields.Add(new SweptField(name, input.GetAttribute("type") == "file"));
+                    continue;
+                }
+                foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+                {
+                    var name = input.GetAttribute("name")!;
+                    if (name == SispmpiAppFactory.AntiforgeryField)
+                    {
+                        continue;
+                    }
+                    var type = input.LocalName == "input" ? (input.GetAttribute("type") ?? "text").ToLowerInvariant() : input.LocalName;
+                    var (kind, value) = type switch
+                    {
+                        "file" => (FieldKind.File, ""),
+                        "number" => (FieldKind.Number, input.GetAttribute("value") ?? ""),
+                        "date" or "datetime-local" or "month" or "time" => (FieldKind.Date, input.GetAttribute("value") ?? ""),
+                        "checkbox" or "radio" => (FieldKind.Choice, input.HasAttribute("checked") ? input.GetAttribute("value") ?? "on" : ""),
+                        "hidden" => (FieldKind.Choice, input.GetAttribute("value") ?? ""),
+                        "select" => (FieldKind.Choice, (input.QuerySelector("option[selected]") ?? input.QuerySelectorAll("option").FirstOrDefault(o => o.GetAttribute("value") is { Length: > 0 }))?.GetAttribute("value") ?? ""),
+                        "textarea" => (FieldKind.Text, input.TextContent.Trim()),
+                        _ => (FieldKind.Text, input.GetAttribute("value") ?? ""),
+                    };
+                    // An email or address field keeps its own valid value: free text in it is a validation error anyway.
+                    Add(name, type is "email" or "url" ? FieldKind.Choice : kind, value.Length > 0 ? value : Plausible(kind, type));
                 }
             }
+        }
+        foreach (var field in endpoint.Fields)
+        {
+            Add(field.Name, field.Kind, Plausible(field.Kind, ""));
         }
         return fields;
 
@@ -442,6 +507,16 @@ public sealed class HostileSweepFixture : IAsyncLifetime
                 .Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
         }
     }
+
+    private static string Plausible(FieldKind kind, string inputType) => (kind, inputType) switch
+    {
+        (_, "email") => "varredura@exemplo.gov.br",
+        (_, "url") => "https://www.exemplo.gov.br/varredura",
+        (FieldKind.Text, _) => "Texto da varredura",
+        (FieldKind.Number, _) => "1",
+        (FieldKind.Date, _) => DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => "",
+    };
 
     private IEnumerable<(string, HttpRequestMessage)> FormRequests(WritingEndpoint endpoint, IReadOnlyList<SweptField> allFields, string token)
     {
@@ -460,14 +535,31 @@ public sealed class HostileSweepFixture : IAsyncLifetime
         byte[] Encoded(IEnumerable<string> names, string value) =>
             Encoding.ASCII.GetBytes(string.Join("&", names.Select(n => $"{Uri.EscapeDataString(n)}={Uri.EscapeDataString(value)}")));
 
+        // Every field at once with each value: text where a number or a date belongs, and the other way round.
         foreach (var (label, value) in Corpus)
         {
             yield return (label, Form(Encoded(fields, value)));
         }
-        // Alone in each field too, so a refusal of one field cannot hide another field's failure.
-        foreach (var field in fields)
+        // Then each kind of value in the fields of its kind, the rest of the form valid, so that a refusal of one field
+        // cannot hide what the handler does with another: the handler runs with the hostile value.
+        var texts = allFields.Where(f => f.Kind == FieldKind.Text).Select(f => f.Name).ToHashSet();
+        var numbers = allFields.Where(f => f.Kind == FieldKind.Number).Select(f => f.Name).ToHashSet();
+        var dates = allFields.Where(f => f.Kind == FieldKind.Date).Select(f => f.Name).ToHashSet();
+        byte[] Valid(HashSet<string> names, Func<int, string> value) => Encoding.ASCII.GetBytes(string.Join("&", allFields.Where(f => !f.IsFile)
+            .DistinctBy(f => f.Name).Select((f, i) => $"{Uri.EscapeDataString(f.Name)}={Uri.EscapeDataString(names.Contains(f.Name) ? value(i) : f.Baseline)}")));
+        var valid = new List<(string, HashSet<string>, Func<int, string>)>
         {
-            yield return ($"nulo em {field}", Form(Encoded([field], Nul)));
+            (ControlsInValidForm, texts, _ => "Texto\u0001com\u001Bcontrole"),
+            ("marcação, resto válido", texts, i => i % 2 == 0 ? "<script>alert(1)</script>" : "\"><img src=x onerror=alert(1)>"),
+            ("100 mil caracteres, resto válido", texts, _ => new string('a', 100_000)),
+            ("-1, resto válido", numbers, _ => "-1"),
+            ("1e308, resto válido", numbers, _ => "1e308"),
+            ("NaN, resto válido", numbers, _ => "NaN"),
+            ("datas impossíveis, resto válido", dates, i => DateCorpus[i % DateCorpus.Length]),
+        };
+        foreach (var (label, names, value) in valid.Where(v => v.Item2.Count > 0))
+        {
+            yield return (label, Form(Valid(names, value)));
         }
         byte[] invalid = [0xC3, 0x28, 0xFF, 0xFE, 0x80];
         yield return ("UTF-8 inválido bruto", Form([.. fields.SelectMany(n => (byte[])[.. Encoding.ASCII.GetBytes(Uri.EscapeDataString(n) + "="), .. invalid, (byte)'&'])]));

@@ -240,6 +240,7 @@ public static class HostSetup
                 // Hostile input (issue 20): control characters in any bound value are refused next to the field.
                 options.ModelBinderProviders.Insert(0, new SafeTextModelBinderProvider(options.ModelBinderProviders));
                 options.Filters.Add<SafeTextStatusFilter>();
+                options.Filters.Add<SafeTextHandlerFilter>();
             });
         services.AddAntiforgery(o =>
         {
