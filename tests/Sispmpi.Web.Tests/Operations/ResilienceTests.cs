@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sispmpi.Web.Features.Api;
 using Sispmpi.Web.Infrastructure.Auditing;
 using Sispmpi.Web.Infrastructure.Email;
 using Sispmpi.Web.Infrastructure.Web;
@@ -104,6 +105,20 @@ public sealed class ResilienceTests
             html.ShouldNotContain("Npgsql");
         }
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        // An API write whose token cannot be looked up: 503 problem details in Portuguese, not the API's 500.
+        using (var api = new HttpRequestMessage(HttpMethod.Post, "/api/v1/actions/1/measurements")
+        {
+            Content = JsonContent.Create(new { value = 1 }),
+        })
+        {
+            api.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiTokens.TokenStart + new string('a', 40));
+            using var answer = await client.SendAsync(api);
+            var body = await answer.Content.ReadAsStringAsync();
+            answer.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, body);
+            answer.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            body.ShouldContain(DatabaseUnavailableMiddleware.Heading);
+            answer.Headers.RetryAfter.ShouldNotBeNull();
+        }
 
         await postgres.StartServerAsync();
         var back = Stopwatch.StartNew();

@@ -98,7 +98,9 @@ public sealed class ApiProblemMiddleware(RequestDelegate next, ILogger<ApiProble
         {
             await next(context);
         }
-        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        // A database that cannot be reached is DatabaseUnavailableMiddleware's to answer (503 and Retry-After), not a 500.
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
+            && !Infrastructure.Web.DatabaseUnavailableMiddleware.IsUnavailable(ex))
         {
             logger.LogError(ex, "Unhandled exception in API request {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Clear();
