@@ -22,6 +22,9 @@ started=$SECONDS
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # No build server or reused MSBuild node outlives the run (and keeps CI's output pipe open).
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+# Each test host watches its files (settings, wwwroot for asp-append-version); with the two web suites side by side,
+# inotify's default of 128 instances per user runs out. Polling watchers use none.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 section() { printf '\n==== %s ====\n' "$*"; }
 
