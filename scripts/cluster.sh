@@ -153,6 +153,9 @@ defaults
     timeout client 60s
     timeout server 60s
     timeout check 5s
+    # When no instance passes its health check (all restarting, or the database down), haproxy's own answer is the
+    # Portuguese page, not its English one.
+    errorfile 503 $root/scripts/haproxy-503.http
     option forwardfor
     option http-server-close
     retries 3
