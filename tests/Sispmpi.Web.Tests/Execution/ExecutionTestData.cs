@@ -158,7 +158,8 @@ internal static class ExecutionTestData
         ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
         ("content.xml", "<?xml version=\"1.0\"?><office:document-content/>"));
 
-    private static byte[] Zip(params (string Name, string Content)[] entries)
+    /// <summary>A zip archive of the given text entries (the container of DOCX, XLSX, ODT and ODS).</summary>
+    internal static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var buffer = new MemoryStream();
         using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))

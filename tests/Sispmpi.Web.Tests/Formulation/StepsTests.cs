@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
@@ -682,21 +681,7 @@ public sealed class StepsTests(SispmpiAppFactory app) : IClassFixture<SispmpiApp
 
     private static IElement Step(IDocument timeline, int number) => timeline.QuerySelector($"ol.sispmpi-steps > li[data-step='{number}']")!;
 
-    private static byte[] Docx() => Zip(("[Content_Types].xml", Sispmpi.Web.Tests.Execution.ExecutionTestData.WordTypes), ("word/document.xml", "<w:document/>"));
+    private static byte[] Docx() => Sispmpi.Web.Tests.Execution.ExecutionTestData.Zip(("[Content_Types].xml", Sispmpi.Web.Tests.Execution.ExecutionTestData.WordTypes), ("word/document.xml", "<w:document/>"));
 
-    private static byte[] Odt() => Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"));
-
-    private static byte[] Zip(params (string Name, string Text)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, text) in entries)
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-                writer.Write(text);
-            }
-        }
-        return buffer.ToArray();
-    }
+    private static byte[] Odt() => Sispmpi.Web.Tests.Execution.ExecutionTestData.Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"));
 }

@@ -338,18 +338,4 @@ public sealed class UploadAbuseTests(SispmpiAppFactory app) : IClassFixture<Sisp
         bomb.Length.ShouldBeLessThan(FiveMegabytes / 10, "a small file");
         return bomb;
     }
-
-    private static byte[] Zip(params (string Name, string Text)[] entries)
-    {
-        using var stream = new MemoryStream();
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, text) in entries)
-            {
-                using var writer = new StreamWriter(archive.CreateEntry(name).Open());
-                writer.Write(text);
-            }
-        }
-        return stream.ToArray();
-    }
 }
