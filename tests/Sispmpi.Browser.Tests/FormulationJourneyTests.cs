@@ -28,7 +28,7 @@ public sealed class FormulationJourneyTests(SiteFixture site) : IClassFixture<Si
         var page = await commissionContext.NewPageAsync();
         var head = await headContext.NewPageAsync();
         var control = await controlContext.NewPageAsync();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = Sispmpi.Web.Infrastructure.Web.BrazilTime.Today(TimeProvider.System);
 
         // New plan.
         await page.GotoAsync("/elaboracao/novo-plano");

@@ -83,7 +83,7 @@ public sealed class HighContrastAndFormattingTests(SiteFixture site)
         var date = page.Locator("input[name='Input.Date']");
         if (await date.CountAsync() > 0 && await date.InputValueAsync() == "")
         {
-            await date.FillAsync(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await date.FillAsync(Sispmpi.Web.Infrastructure.Web.BrazilTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Salvar" }).First.ClickAsync();
         await Expect(page.Locator("#pauta strong")).ToHaveTextAsync("importante");

@@ -92,7 +92,7 @@ public sealed class AdoptionTests(SispmpiAppFactory app) : IClassFixture<Sispmpi
     public async Task An_adhesion_request_goes_through_the_six_steps_and_availability_provisions_the_body_with_an_invitation()
     {
         var client = await app.LoginAsync(Admin);
-        var today = DateTime.Today;
+        var today = Sispmpi.Web.Infrastructure.Web.BrazilTime.Today(TimeProvider.System);
         string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd");
 
         using (var bad = await SispmpiAppFactory.PostFormAsync(client, "/adesao/novo", new Dictionary<string, string>
@@ -233,7 +233,7 @@ public sealed class AdoptionTests(SispmpiAppFactory app) : IClassFixture<Sispmpi
         var page = await SispmpiAppFactory.GetDocumentAsync(client, $"/acordos/{agreementId}/metas/{goalId}");
         var situation = page.GetElementById("situacao-meta")!.TextContent;
         // 45 hours recorded in the first year (23/09/2025–22/09/2026); later years start with none.
-        if (DateOnly.FromDateTime(DateTime.Today) <= new DateOnly(2026, 9, 22))
+        if (Sispmpi.Web.Infrastructure.Web.BrazilTime.Today(TimeProvider.System) <= new DateOnly(2026, 9, 22))
         {
             situation.ShouldContain("faltam 15 h de 60 h no ano");
         }

@@ -514,7 +514,7 @@ public sealed class HostileSweepFixture : IAsyncLifetime
         (_, "url") => "https://www.exemplo.gov.br/varredura",
         (FieldKind.Text, _) => "Texto da varredura",
         (FieldKind.Number, _) => "1",
-        (FieldKind.Date, _) => DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        (FieldKind.Date, _) => Sispmpi.Web.Infrastructure.Web.BrazilTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         _ => "",
     };
 

@@ -227,8 +227,8 @@ public sealed class StoredXssTests(SispmpiAppFactory app, ITestOutputHelper outp
                 _ when textInputs.Contains(name) => Marker,
                 // A required date left empty on a new record: today, in the field's own format.
                 _ when string.IsNullOrEmpty(element.GetAttribute("value")) && name.EndsWith("Date", StringComparison.Ordinal) =>
-                    type == "date" ? DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-                        : DateTime.Today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                    type == "date" ? Sispmpi.Web.Infrastructure.Web.BrazilTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                        : Sispmpi.Web.Infrastructure.Web.BrazilTime.Today(TimeProvider.System).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
                 _ => element.GetAttribute("value") ?? "",
             };
             fields.Add(new(name, value));
