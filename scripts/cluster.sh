@@ -192,7 +192,16 @@ case "${1:-}" in
         ;;
     kill)
         [[ $# -eq 2 && -f "$dir/app-$2.pid" ]] || usage
-        kill -KILL "$(cat "$dir/app-$2.pid")"
+        pid=$(cat "$dir/app-$2.pid")
+        kill -KILL "$pid"
+        # SIGKILL is delivered at once, but tearing a large process down takes a moment, and until its sockets close
+        # the kernel still accepts connections for it: return only once it is gone (or a zombie), so that the caller
+        # knows when the instance stopped taking requests.
+        for _ in $(seq 1 500); do
+            state=$(awk '/^State:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+            [[ -z "$state" || "$state" == Z ]] && break
+            sleep 0.01
+        done
         echo "cluster: instance $2 killed"
         ;;
     db-stop) "$root/scripts/pg-throwaway.sh" halt "$dir/pg"; echo "cluster: PostgreSQL stopped" ;;

@@ -157,12 +157,13 @@ public sealed partial class LoadCommand(LoadOptions options)
         // a request haproxy did not log, open across the kill and cut off without any answer (status 0), can only have been
         // on the instance that died: a living one answers, and haproxy answers for itself with a status when it has none.
         bool OnVictim(Sample s) => servers.TryGetValue(s.RequestId, out var server) ? server == $"app{victim}" : s.Status == 0;
-        var inFlight = failed.Count(s => s.Start <= killTo + 0.05 && s.End >= killFrom && OnVictim(s));
+        bool InFlight(Sample s) => s.Start <= killTo && s.End >= killFrom && OnVictim(s);
+        var inFlight = failed.Count(InFlight);
         var rate = samples.Count == 0 ? 1 : (double)failed.Count / samples.Count;
         _summary.Add($"  kill -9: {failed.Count} de {samples.Count} falharam ({rate.ToString("P2", Br)}), {inFlight} delas em curso na app{victim} quando morreu");
         Verdict("kill -9: menos de 1% de falhas", rate < 0.01, rate.ToString("P2", Br));
         Verdict("kill -9: só falham as requisições em curso na instância morta", inFlight == failed.Count,
-            string.Join("; ", failed.Take(5).Select(s => $"{s.Kind} {s.Status} {s.Error} em {servers.GetValueOrDefault(s.RequestId, "?")} {s.Start:0.00}–{s.End:0.00} s")));
+            string.Join("; ", failed.Where(s => !InFlight(s)).Take(5).Select(s => $"{s.Kind} {s.Status} {s.Error} em {servers.GetValueOrDefault(s.RequestId, "?")} {s.Start:0.00}–{s.End:0.00} s")));
         await cluster.RunAsync("restart", victim.ToString(CultureInfo.InvariantCulture));
         await Task.Delay(3000);
     }
