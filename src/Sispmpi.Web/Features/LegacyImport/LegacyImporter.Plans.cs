@@ -4,6 +4,7 @@ using Sispmpi.Core.Plans;
 using Sispmpi.Web.Features.Execution;
 using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Features.Plans;
+using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Features.LegacyImport;
 
@@ -181,9 +182,9 @@ public sealed partial class LegacyImporter
             var addedAt = action.LastUpdateAt ?? _now;
             if (execution.Text("evidencia_link") is { } link)
             {
-                if (Uri.TryCreate(link, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+                if (WebAddress.TryParse(link, out var url))
                 {
-                    Add(new ActionEvidence { Kind = EvidenceKind.Link, Description = "Link de evidência (SisPMPI original)", Url = Cut(url.ToString(), 2000) });
+                    Add(new ActionEvidence { Kind = EvidenceKind.Link, Description = "Link de evidência (SisPMPI original)", Url = Cut(url.Text, 2000) });
                     _report.Count(LegacyKinds.LinkEvidence);
                 }
                 else
