@@ -240,4 +240,37 @@ public sealed class AgreementSigningTests(SispmpiAppFactory app) : IClassFixture
         (await app.WithDbAsync(db => db.SignedDocuments.Where(d => d.Kind == Sispmpi.Web.Features.Documents.DocumentKind.CooperationAgreement && d.SubjectId == agreementId)
             .SelectMany(d => d.Signatures).CountAsync())).ShouldBe(2);
     }
+
+    [Fact]
+    public async Task Two_administrators_signing_for_the_same_participant_at_the_same_instant_leave_one_signature_and_no_error_page()
+    {
+        var (agreementId, participants) = await NewAgreementAsync("ACT nº 904/2026");
+        var sign = $"/acordos/{agreementId}/assinar";
+        var clients = new[]
+        {
+            await app.LoginAsync(Admin),
+            await app.LoginAsync(await app.CreateUserAsync("CGE", "Terceira administradora", Profile.CentralAdministrator)),
+        };
+        // Both open the page first, then post together, so that each passes the page's "already signed" check.
+        var forms = new List<FormUrlEncodedContent>();
+        foreach (var client in clients)
+        {
+            var token = SispmpiAppFactory.TokenOfFormPosting(await SispmpiAppFactory.GetDocumentAsync(client, sign), sign, sign);
+            forms.Add(new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["ParticipantId"] = participants["SCC"].ToString(), ["Password"] = SispmpiAppFactory.DemoPassword, [SispmpiAppFactory.AntiforgeryField] = token,
+            }));
+        }
+        var responses = await Task.WhenAll(clients.Select((client, i) => client.PostAsync(sign, forms[i])));
+
+        responses.Select(r => r.StatusCode).Order().ShouldBe([HttpStatusCode.Redirect, HttpStatusCode.Conflict]);
+        (await responses.Single(r => r.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync()).ShouldContain("O acordo já foi assinado por SCC.");
+        (await app.WithDbAsync(db => db.AgreementSignatures.CountAsync(s => s.AgreementId == agreementId))).ShouldBe(1);
+        (await app.WithDbAsync(db => db.SignedDocuments.Where(d => d.Kind == Sispmpi.Web.Features.Documents.DocumentKind.CooperationAgreement && d.SubjectId == agreementId)
+            .SelectMany(d => d.Signatures).CountAsync())).ShouldBe(1);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
 }

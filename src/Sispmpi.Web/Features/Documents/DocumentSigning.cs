@@ -62,8 +62,13 @@ public sealed class DocumentSigning(SispmpiDbContext db, IFileStore files, UserM
         signature.OnBehalfOf is null ? signature.OrganizationName : $"{signature.OrganizationName}, em nome de {signature.OnBehalfOf}";
 
     /// <param name="render">Renders the content when this is the first signature; later signatures reuse the frozen content.</param>
+    /// <param name="alongside">
+    /// Runs in each attempt, on a fresh change tracker, just before the signature is added: it returns why the signature
+    /// is no longer allowed, or adds the caller's own records (saved in the same transaction as the signature) and returns null.
+    /// </param>
     public async Task<SigningResult> SignAsync(DocumentKind kind, int subjectId, int organizationId, string title, string fileName,
-        Func<Task<byte[]>> render, string password, SignerCapacity? capacity = null, CancellationToken cancellationToken = default)
+        Func<Task<byte[]>> render, string password, SignerCapacity? capacity = null,
+        Func<CancellationToken, Task<string?>>? alongside = null, CancellationToken cancellationToken = default)
     {
         var user = tenant.UserId is int userId ? await users.FindByIdAsync(userId.ToString()) : null;
         if (user is null)
@@ -80,7 +85,7 @@ public sealed class DocumentSigning(SispmpiDbContext db, IFileStore files, UserM
         {
             try
             {
-                return await SignOnceAsync(kind, subjectId, organizationId, title, fileName, render, user, capacity, cancellationToken);
+                return await SignOnceAsync(kind, subjectId, organizationId, title, fileName, render, user, capacity, alongside, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -90,7 +95,8 @@ public sealed class DocumentSigning(SispmpiDbContext db, IFileStore files, UserM
     }
 
     private async Task<SigningResult> SignOnceAsync(DocumentKind kind, int subjectId, int organizationId, string title, string fileName,
-        Func<Task<byte[]>> render, AppUser user, SignerCapacity? capacity, CancellationToken cancellationToken)
+        Func<Task<byte[]>> render, AppUser user, SignerCapacity? capacity, Func<CancellationToken, Task<string?>>? alongside,
+        CancellationToken cancellationToken)
     {
         var document = await FindAsync(kind, subjectId, organizationId, cancellationToken);
         var onBehalfOf = capacity?.OnBehalfOf;
@@ -124,6 +130,10 @@ public sealed class DocumentSigning(SispmpiDbContext db, IFileStore files, UserM
                 return SigningResult.Failed("O conteúdo armazenado deste documento não confere com o registrado: a assinatura foi bloqueada. Procure o suporte técnico.");
             }
             content = stored;
+        }
+        if (alongside is not null && await alongside(cancellationToken) is { } refusal)
+        {
+            return SigningResult.Failed(refusal);
         }
 
         document.Signatures.Add(new DocumentSignature

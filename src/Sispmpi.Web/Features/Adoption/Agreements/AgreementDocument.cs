@@ -166,33 +166,42 @@ public sealed class SignAgreementModel(SispmpiDbContext db, AgreementAccess acce
         {
             return Refusal.Forbidden($"Somente o signatário vinculado de {participant.ShortName}, ou o administrador central em nome dele, assina por esse partícipe.");
         }
-        var record = new AgreementSignature
-        {
-            OrganizationId = Agreement.OrganizationId, AgreementId = Agreement.Id, ParticipantId = participant.Id, SignedById = tenant.UserId!.Value,
-            SignedByName = tenant.UserName, OnBehalf = !linked, SignedAt = clock.GetUtcNow(),
-        };
-        db.AgreementSignatures.Add(record);
         var agreement = Agreement;
         var managerName = await AgreementDocument.ManagerNameAsync(db, agreement);
-        var capacity = record.OnBehalf
-            ? new SignerCapacity(tenant.CurrentOrganizationName ?? managerName, OnBehalfOf(participant))
-            : new SignerCapacity(participant.BodyName, null);
+        var capacity = linked
+            ? new SignerCapacity(participant.BodyName, null)
+            : new SignerCapacity(tenant.CurrentOrganizationName ?? managerName, OnBehalfOf(participant));
+        // The participant's signature is saved with the document's: when another administrator signs for the same
+        // participant at the same instant, the loser's attempt is retried, finds it signed and says so.
+        var signedMeanwhile = false;
+        async Task<string?> RecordParticipantAsync(CancellationToken cancellationToken)
+        {
+            if (await db.AgreementSignatures.IgnoreQueryFilters().AnyAsync(s => s.ParticipantId == participant.Id, cancellationToken))
+            {
+                signedMeanwhile = true;
+                return $"O acordo já foi assinado por {participant.ShortName}.";
+            }
+            db.AgreementSignatures.Add(new AgreementSignature
+            {
+                OrganizationId = agreement.OrganizationId, AgreementId = agreement.Id, ParticipantId = participant.Id, SignedById = tenant.UserId!.Value,
+                SignedByName = tenant.UserName, OnBehalf = !linked, SignedAt = clock.GetUtcNow(),
+            });
+            return null;
+        }
         var result = await signing.SignAsync(DocumentKind.CooperationAgreement, agreement.Id, agreement.OrganizationId, AgreementDocument.Title(agreement),
             AgreementDocument.FileBaseName(agreement) + "-assinado.pdf",
             () => Task.FromResult(PdfWriter.Render(AgreementDocument.Build(agreement, managerName, clock.GetUtcNow()))),
-            Password ?? "", capacity);
+            Password ?? "", capacity, RecordParticipantAsync);
         if (result.Error is not null)
         {
             ModelState.AddModelError(nameof(Password), result.Error);
+            if (signedMeanwhile)
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+            }
             return Page();
         }
-        if (db.Entry(record).State != EntityState.Unchanged)
-        {
-            // A retried signature cleared the tracker: record the participant's signature again.
-            db.AgreementSignatures.Add(record);
-            await db.SaveChangesAsync();
-        }
-        TempData["Sucesso"] = $"Acordo assinado{(record.OnBehalf ? $" em nome de {participant.SignatoryName} ({participant.ShortName})" : $" por {participant.ShortName}")}. Código verificador {result.Document!.VerificationCode}, CRC {result.Document.Crc}.";
+        TempData["Sucesso"] = $"Acordo assinado{(linked ? $" por {participant.ShortName}" : $" em nome de {participant.SignatoryName} ({participant.ShortName})")}. Código verificador {result.Document!.VerificationCode}, CRC {result.Document.Crc}.";
         return Redirect($"/acordos/{agreement.Id}/assinar");
     }
 
