@@ -123,20 +123,18 @@ public sealed class PostgresTarget(string connectionString, BenchSchema schema, 
     private void Copy<T>(NpgsqlConnection connection, EntityTable<T> table, IEnumerable<T> rows) where T : class
     {
         var watch = Stopwatch.StartNew();
-        using var importer = connection.BeginBinaryImport(
-            $"COPY {table.QuotedName} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
-        importer.Timeout = TimeSpan.FromMinutes(30);
+        using var writer = new CopyWriter(connection, $"COPY {table.QuotedName} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
         var columns = table.Columns;
         foreach (var row in rows)
         {
-            importer.StartRow();
+            writer.StartRow(columns.Count);
             for (var i = 0; i < columns.Count; i++)
             {
-                columns[i].WriteTo(importer, row);
+                columns[i].WriteTo(writer, row);
             }
         }
-        var count = importer.Complete();
-        Report(table.Name, (long)count, watch);
+        writer.Complete();
+        Report(table.Name, writer.Rows, watch);
     }
 
     private static Task MoveSequencePastAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table) =>
