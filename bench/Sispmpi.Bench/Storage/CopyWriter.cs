@@ -211,8 +211,16 @@ public sealed class CopyWriter : IDisposable
         if (!_completed)
         {
             _completed = true;
-            _stream.Cancel();
-            _stream.Dispose();
+            try
+            {
+                _stream.Cancel();
+                _stream.Dispose();
+            }
+            catch (NpgsqlException)
+            {
+                // Already failing (a broken connection, a rejected row): the first error is the one to report, and the
+                // transaction is rolled back anyway.
+            }
         }
     }
 
