@@ -20,7 +20,7 @@ public sealed partial class NetworkGenerator
         var leafByNumber = leaves.Select((l, i) => (l.Axis.Number, i)).ToDictionary(x => x.Number, x => x.i);
         var originalAxisNumbers = carriedFrom.Count == 0
             ? []
-            : _network.Axes.Where(a => a.PlanId == carriedFrom[0].PlanId).ToDictionary(a => a.Id, a => a.Number);
+            : AxesOfRecentPlan(carriedFrom[0].PlanId).ToDictionary(a => a.Id, a => a.Number);
         foreach (var original in carriedFrom)
         {
             perLeaf[leafByNumber[originalAxisNumbers[original.AxisId]]].Add(original);

@@ -162,7 +162,7 @@ public sealed partial class NetworkGenerator
     /// <summary>A new version keeps the axes of the one it revises.</summary>
     private List<LeafAxis> CopyAxes(IntegrityPlan plan, List<LeafAxis> originalLeaves, DateTimeOffset at, List<HistoryEvent> history)
     {
-        var originalAxes = _network.Axes.Where(a => a.PlanId == originalLeaves[0].Axis.PlanId).ToList();
+        var originalAxes = AxesOfRecentPlan(originalLeaves[0].Axis.PlanId);
         var copies = new Dictionary<int, PlanAxis>();
         foreach (var axis in originalAxes)
         {
@@ -171,6 +171,26 @@ public sealed partial class NetworkGenerator
                 at = at.AddSeconds(_random.Next(2, 30)), history);
         }
         return originalLeaves.Select(l => new LeafAxis(copies[l.Axis.Id], l.Template)).ToList();
+    }
+
+    /// <summary>
+    /// The axes of a plan of the body being generated, in creation order: they form one block near the end of the list,
+    /// so it is read backwards instead of filtered whole (a scan of every axis per revised plan grew with the network).
+    /// </summary>
+    private List<PlanAxis> AxesOfRecentPlan(int planId)
+    {
+        var axes = _network.Axes;
+        var end = axes.Count;
+        while (end > 0 && axes[end - 1].PlanId != planId)
+        {
+            end--;
+        }
+        var start = end;
+        while (start > 0 && axes[start - 1].PlanId == planId)
+        {
+            start--;
+        }
+        return axes.GetRange(start, end - start);
     }
 
     private PlanAxis AddAxis(IntegrityPlan plan, int? parentId, int position, string number, string title, string? description,

@@ -36,6 +36,9 @@ public abstract class BulkTarget(BenchSchema schema, Action<string> report) : IA
     protected void Report(string table, long rows, Stopwatch watch) =>
         report(string.Create(GenerateCommand.Culture, $"  {table,-24} {rows,12:N0} linhas em {watch.Elapsed.TotalSeconds,5:0.0} s"));
 
+    protected void ReportStep(string step, Stopwatch watch) =>
+        report(string.Create(GenerateCommand.Culture, $"  {step,-50} {watch.Elapsed.TotalSeconds,5:0.0} s"));
+
     protected static async Task<DatabaseState> ReadStateAsync(BenchSchema schema, DbConnection connection, DbTransaction transaction,
         DbConnection historyConnection, DbTransaction historyTransaction)
     {

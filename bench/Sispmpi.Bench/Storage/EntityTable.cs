@@ -1,8 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Sispmpi.Bench.Storage;
 
@@ -72,7 +70,7 @@ public abstract class TableColumn<T>(string name) where T : class
     /// <summary>The value as the provider stores it (enums as integers), boxed; null for SQL NULL.</summary>
     public abstract object? ReadProviderValue(T entity);
 
-    public abstract void WriteTo(NpgsqlBinaryImporter importer, T entity);
+    public abstract void WriteTo(CopyWriter writer, T entity);
 
     internal static TableColumn<T> Create(IProperty property, string columnName)
     {
@@ -105,7 +103,7 @@ public abstract class TableColumn<T>(string name) where T : class
         }
 
         var getter = Expression.Lambda(value, entity).Compile();
-        return (TableColumn<T>)Activator.CreateInstance(columnType, columnName, getter, PostgresType(underlying))!;
+        return (TableColumn<T>)Activator.CreateInstance(columnType, columnName, getter, CopyEncoding(underlying))!;
     }
 
     private static Expression ApplyConverter(Expression value, LambdaExpression convert)
@@ -123,59 +121,61 @@ public abstract class TableColumn<T>(string name) where T : class
             Expression.Constant(null, providerType));
     }
 
-    private static NpgsqlDbType PostgresType(Type type) => type switch
+    /// <summary>The binary COPY encoding of a provider type, as a typed delegate (no boxing per value).</summary>
+    private static Delegate CopyEncoding(Type type) => type switch
     {
-        _ when type == typeof(int) => NpgsqlDbType.Integer,
-        _ when type == typeof(long) => NpgsqlDbType.Bigint,
-        _ when type == typeof(short) => NpgsqlDbType.Smallint,
-        _ when type == typeof(bool) => NpgsqlDbType.Boolean,
-        _ when type == typeof(string) => NpgsqlDbType.Text,
-        _ when type == typeof(decimal) => NpgsqlDbType.Numeric,
-        _ when type == typeof(double) => NpgsqlDbType.Double,
-        _ when type == typeof(DateTimeOffset) => NpgsqlDbType.TimestampTz,
-        _ when type == typeof(DateOnly) => NpgsqlDbType.Date,
-        _ when type == typeof(Guid) => NpgsqlDbType.Uuid,
-        _ when type == typeof(byte[]) => NpgsqlDbType.Bytea,
+        _ when type == typeof(int) => (Action<CopyWriter, int>)((w, v) => w.Write(v)),
+        _ when type == typeof(long) => (Action<CopyWriter, long>)((w, v) => w.Write(v)),
+        _ when type == typeof(short) => (Action<CopyWriter, short>)((w, v) => w.Write(v)),
+        _ when type == typeof(bool) => (Action<CopyWriter, bool>)((w, v) => w.Write(v)),
+        _ when type == typeof(string) => (Action<CopyWriter, string>)((w, v) => w.Write(v)),
+        _ when type == typeof(decimal) => (Action<CopyWriter, decimal>)((w, v) => w.Write(v)),
+        _ when type == typeof(double) => (Action<CopyWriter, double>)((w, v) => w.Write(v)),
+        _ when type == typeof(DateTimeOffset) => (Action<CopyWriter, DateTimeOffset>)((w, v) => w.Write(v)),
+        _ when type == typeof(DateOnly) => (Action<CopyWriter, DateOnly>)((w, v) => w.Write(v)),
+        _ when type == typeof(Guid) => (Action<CopyWriter, Guid>)((w, v) => w.Write(v)),
+        _ when type == typeof(byte[]) => (Action<CopyWriter, byte[]>)((w, v) => w.Write(v)),
         // Lists of names (a plan's stakeholders, an action's limiting factors) are text[] columns.
-        _ when type == typeof(List<string>) || type == typeof(string[]) => NpgsqlDbType.Array | NpgsqlDbType.Text,
-        _ => throw new NotSupportedException($"No PostgreSQL COPY mapping for {type.Name}: add one to {nameof(EntityTable<>)}."),
+        _ when type == typeof(List<string>) => (Action<CopyWriter, List<string>>)((w, v) => w.Write(v)),
+        _ when type == typeof(string[]) => (Action<CopyWriter, string[]>)((w, v) => w.Write(v)),
+        _ => throw new NotSupportedException($"No PostgreSQL COPY encoding for {type.Name}: add one to {nameof(CopyWriter)}."),
     };
 }
 
-internal sealed class StructColumn<T, TValue>(string name, Func<T, TValue?> getter, NpgsqlDbType type)
+internal sealed class StructColumn<T, TValue>(string name, Func<T, TValue?> getter, Action<CopyWriter, TValue> encode)
     : TableColumn<T>(name) where T : class where TValue : struct
 {
     public override object? ReadProviderValue(T entity) => getter(entity);
 
-    public override void WriteTo(NpgsqlBinaryImporter importer, T entity)
+    public override void WriteTo(CopyWriter writer, T entity)
     {
         var value = getter(entity);
         if (value is { } present)
         {
-            importer.Write(present, type);
+            encode(writer, present);
         }
         else
         {
-            importer.WriteNull();
+            writer.WriteNull();
         }
     }
 }
 
-internal sealed class ReferenceColumn<T, TValue>(string name, Func<T, TValue?> getter, NpgsqlDbType type)
+internal sealed class ReferenceColumn<T, TValue>(string name, Func<T, TValue?> getter, Action<CopyWriter, TValue> encode)
     : TableColumn<T>(name) where T : class where TValue : class
 {
     public override object? ReadProviderValue(T entity) => getter(entity);
 
-    public override void WriteTo(NpgsqlBinaryImporter importer, T entity)
+    public override void WriteTo(CopyWriter writer, T entity)
     {
         var value = getter(entity);
         if (value is null)
         {
-            importer.WriteNull();
+            writer.WriteNull();
         }
         else
         {
-            importer.Write(value, type);
+            encode(writer, value);
         }
     }
 }

@@ -49,7 +49,14 @@ public sealed class PostgresTarget(string connectionString, BenchSchema schema, 
 
     public override async Task WriteAsync(GeneratedNetwork network, HistoryChain history)
     {
-        var domain = Task.Run(() =>
+        var watch = Stopwatch.StartNew();
+        var domainDeferred = await DeferredIndexes.DropAsync(_domain!, _domainTransaction!, Schema.DomainTableNames);
+        var historyDeferred = await DeferredIndexes.DropAsync(_history!, _historyTransaction!, [Schema.AuditEntries.Name]);
+        ReportStep(string.Create(GenerateCommand.Culture,
+            $"Índices e chaves estrangeiras adiados: {domainDeferred.IndexCount + historyDeferred.IndexCount} índices, {domainDeferred.ForeignKeyCount} FKs"), watch);
+
+        // Each connection builds its own indexes once its rows are in, so the domain's overlap the history's COPY.
+        var domain = Task.Run(async () =>
         {
             Copy(_domain!, Schema.Organizations, network.Organizations);
             Copy(_domain!, Schema.YearFigures, network.YearFigures);
@@ -59,17 +66,30 @@ public sealed class PostgresTarget(string connectionString, BenchSchema schema, 
             Copy(_domain!, Schema.Plans, network.Plans);
             Copy(_domain!, Schema.Axes, network.Axes);
             Copy(_domain!, Schema.Actions, network.Actions);
+            await domainDeferred.RebuildIndexesAsync(_domain!, _domainTransaction!, ReportStep);
+            // The fill counts axes per plan through IX_PlanAxes_PlanId: after the indexes. Without statistics the planner
+            // took the plans' aggregate for a couple of hundred rows and joined it in a nested loop, quadratic in the
+            // number of plans (minutes at 20,000 bodies): ANALYZE, which may run inside the transaction, first.
+            if (network.Plans.Count > 0)
+            {
+                var fill = Stopwatch.StartNew();
+                await ExecuteAsync(_domain!, _domainTransaction!,
+                    $"ANALYZE {Schema.Plans.QuotedName}, {Schema.Axes.QuotedName}, {Schema.Actions.QuotedName}");
+                ReportStep("ANALYZE (planos, eixos e ações)", fill);
+                fill.Restart();
+                await ExecuteAsync(_domain!, _domainTransaction!, string.Create(GenerateCommand.Culture,
+                    $"SELECT sispmpi_fill_plan_summaries({network.Plans.Min(p => p.Id)}, DATE '{referenceDate:yyyy-MM-dd}')"));
+                Report("PlanSummaries", network.Plans.Count, fill);
+            }
+            await domainDeferred.RestoreForeignKeysAsync(_domain!, _domainTransaction!, ReportStep);
         });
-        var chain = Task.Run(() => Copy(_history!, Schema.AuditEntries, history.Entries(network)));
+        var chain = Task.Run(async () =>
+        {
+            Copy(_history!, Schema.AuditEntries, history.Entries(network));
+            await historyDeferred.RebuildIndexesAsync(_history!, _historyTransaction!, ReportStep);
+        });
         await Task.WhenAll(domain, chain);
 
-        if (network.Plans.Count > 0)
-        {
-            var watch = Stopwatch.StartNew();
-            await ExecuteAsync(_domain!, _domainTransaction!, string.Create(GenerateCommand.Culture,
-                $"SELECT sispmpi_fill_plan_summaries({network.Plans.Min(p => p.Id)}, DATE '{referenceDate:yyyy-MM-dd}')"));
-            Report("PlanSummaries", network.Plans.Count, watch);
-        }
         foreach (var table in _summarizedTables)
         {
             await ExecuteAsync(_domain!, _domainTransaction!, $"ALTER TABLE {Sql.Quote(table)} ENABLE TRIGGER USER");
@@ -109,20 +129,18 @@ public sealed class PostgresTarget(string connectionString, BenchSchema schema, 
     private void Copy<T>(NpgsqlConnection connection, EntityTable<T> table, IEnumerable<T> rows) where T : class
     {
         var watch = Stopwatch.StartNew();
-        using var importer = connection.BeginBinaryImport(
-            $"COPY {table.QuotedName} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
-        importer.Timeout = TimeSpan.FromMinutes(30);
+        using var writer = new CopyWriter(connection, $"COPY {table.QuotedName} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
         var columns = table.Columns;
         foreach (var row in rows)
         {
-            importer.StartRow();
+            writer.StartRow(columns.Count);
             for (var i = 0; i < columns.Count; i++)
             {
-                columns[i].WriteTo(importer, row);
+                columns[i].WriteTo(writer, row);
             }
         }
-        var count = importer.Complete();
-        Report(table.Name, (long)count, watch);
+        writer.Complete();
+        Report(table.Name, writer.Rows, watch);
     }
 
     private static Task MoveSequencePastAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table) =>
