@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Sispmpi.Web.Infrastructure.Web;
 
@@ -8,7 +9,12 @@ public static class PageJson
 {
     // One instance for the life of the process: the serializer keeps the metadata of each type it met on its options,
     // and a new instance per request would build it again every time.
-    private static readonly JsonSerializerOptions _options = new() { Encoder = JavaScriptEncoder.Default };
+    // Accented letters written as they are (the default escapes each one as \uXXXX, the slow path of the encoder and six
+    // bytes each); the characters that matter inside a script element (<, >, &, quotes) are still escaped.
+    private static readonly JsonSerializerOptions _options = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement),
+    };
 
     public static string Serialize(object data) => JsonSerializer.Serialize(data, _options);
 }
