@@ -130,8 +130,11 @@ public sealed class SaveCommand(PanelOptions options)
         return watch.Elapsed;
     }
 
+    // Migration 0024 split the summary trigger of PlanActions by kind of change (insert or delete, move, update).
+    private static readonly string[] _summaryTriggers = ["TR_PlanActions_Summary", "TR_PlanActions_Summary_Move", "TR_PlanActions_Summary_Update"];
+
     private Task SetTriggerAsync(bool on) =>
-        ExecuteAsync($"""ALTER TABLE "PlanActions" {(on ? "ENABLE" : "DISABLE")} TRIGGER "TR_PlanActions_Summary" """, null);
+        ExecuteAsync(string.Concat(_summaryTriggers.Select(t => $"""ALTER TABLE "PlanActions" {(on ? "ENABLE" : "DISABLE")} TRIGGER "{t}"; """)), null);
 
     private async Task ExecuteAsync(string sql, DateOnly? today)
     {
