@@ -229,6 +229,7 @@ public static class HostSetup
         services.AddSingleton<Features.Transparency.DataStamp.Recent>();
         services.AddSingleton<Features.Transparency.PublicResponseCache>();
 
+        services.AddHostedService<ModelWarmup>();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<ShutdownDrain>("stopping");
@@ -254,11 +255,6 @@ public static class HostSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
-        if (StartupTrace.Enabled)
-        {
-            _ = scope.ServiceProvider.GetRequiredService<SispmpiDbContext>().Model;
-            StartupTrace.Mark("ef-model");
-        }
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         StartupTrace.Mark("migrations");
         await scope.ServiceProvider.GetRequiredService<Features.Catalogs.CatalogSeeder>().EnsureDefaultsAsync();
