@@ -102,7 +102,7 @@ report_phases() {
     local i
     for i in "${!phases[@]}"; do
         printf '    %-22s %6s ms\n' "${phases[$i]}" \
-            "$(awk -v c=$((i + 1)) '$c != "-" { print $c }' "$work/phases" | median)"
+            "$(awk -v c=$((i + 1)) '$c != "-" { print $c }' "$work/phases" | median | grep . || echo -)"
     done
     : >"$work/phases"
 }

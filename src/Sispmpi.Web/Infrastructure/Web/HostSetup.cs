@@ -229,7 +229,6 @@ public static class HostSetup
         services.AddSingleton<Features.Transparency.DataStamp.Recent>();
         services.AddSingleton<Features.Transparency.PublicResponseCache>();
 
-        services.AddHostedService<ModelWarmup>();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<ShutdownDrain>("stopping");
