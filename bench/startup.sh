@@ -3,7 +3,8 @@
 #   1. `dotnet run --project src/Sispmpi.Web` on a built tree (its build check included)      floor 3.0 s
 #   2. the published app (`dotnet publish -c Release`, then `dotnet Sispmpi.Web.dll`)           floor 1.5 s
 # Each is timed on a database the first start already created and seeded (the usual start), three times, and the
-# median printed; the first start (migrations and demo seed on an empty database) is printed apart.
+# median printed; the first start (migrations and demo seed on an empty database) is printed apart. Under each median,
+# the median time of each start-up phase (the app writes them when SISPMPI_STARTUP_TRACE names a file).
 #
 #   bench/startup.sh [--runs 3] [--no-build]
 #
@@ -44,19 +45,36 @@ else
         || dotnet publish "$root/src/Sispmpi.Web" -c Release -o "$work/publish" -v q -nologo >/dev/null
 fi
 
-# Prints the seconds from launch until /health answered 200 (polled every 20 ms), then stops the app.
+# The app's phases, in order: each is timed from the end of the one before (launch: this script started the command).
+phases=(process main builder-created services-added host-built ef-model migrations catalogs maturity-model demo-seed
+    pipeline-built listening first-request-in first-request-out healthy)
+
+# Prints the seconds from launch until /health answered 200 (polled every 20 ms), then stops the app; appends the
+# milliseconds of each phase, in the order of $phases, as one line to $work/phases.
 time_start() { # dir command…
     local dir=$1
     shift
     local start end
-    start=$(date +%s.%N)
-    (cd "$dir" && exec "$@") >>"$work/app.log" 2>&1 &
+    rm -f "$work/trace"
+    start=$(date +%s%3N)
+    (cd "$dir" && SISPMPI_STARTUP_TRACE="$work/trace" exec "$@") >>"$work/app.log" 2>&1 &
     app_pid=$!
     for _ in $(seq 1 3000); do
         if curl -fs -o /dev/null "$base/health" 2>/dev/null; then
-            end=$(date +%s.%N)
+            end=$(date +%s%3N)
             stop_app
-            echo "$start $end" | awk '{ printf "%.2f\n", $2 - $1 }'
+            echo "healthy $end" >>"$work/trace"
+            awk -v start="$start" -v order="${phases[*]}" '
+                { at[$1] = $2 }
+                END {
+                    n = split(order, names, " "); previous = start; line = ""
+                    for (i = 1; i <= n; i++) {
+                        if (names[i] in at) { line = line " " (at[names[i]] - previous); previous = at[names[i]] }
+                        else line = line " -"
+                    }
+                    print substr(line, 2)
+                }' "$work/trace" >>"$work/phases"
+            echo "$start $end" | awk '{ printf "%.2f\n", ($2 - $1) / 1000 }'
             return 0
         fi
         kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; return 1; }
@@ -76,11 +94,23 @@ report() { # name floor times…
     m=$(printf '%s\n' "$@" | median)
     printf '%-44s median %5s s (runs: %s)   floor %s s   %s\n' "$name" "$m" "$*" "$floor" \
         "$(awk -v m="$m" -v f="$floor" 'BEGIN { print (m <= f ? "met" : "NOT met") }')"
+    report_phases
+}
+
+# The median milliseconds of each phase over the lines of $work/phases, then empties it.
+report_phases() {
+    local i
+    for i in "${!phases[@]}"; do
+        printf '    %-22s %6s ms\n' "${phases[$i]}" \
+            "$(awk -v c=$((i + 1)) '$c != "-" { print $c }' "$work/phases" | median | grep . || echo -)"
+    done
+    : >"$work/phases"
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 first=$(time_start "$root" dotnet run --project "$root/src/Sispmpi.Web" -c Debug)
 printf '%-44s %5s s (migrations and demo seed)\n' "dotnet run, first start on an empty database" "$first"
+report_phases
 times=()
 for _ in $(seq 1 "$runs"); do times+=("$(time_start "$root" dotnet run --project "$root/src/Sispmpi.Web" -c Debug)"); done
 report "dotnet run (built tree, Debug)" 3.0 "${times[@]}"

@@ -40,7 +40,7 @@ public sealed partial class DemoSeeder(SispmpiDbContext db, UserManager<AppUser>
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.Organizations.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        if (await db.HasRowsAsync("Organizations", cancellationToken))
         {
             return false;
         }

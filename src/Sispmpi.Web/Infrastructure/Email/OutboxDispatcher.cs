@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sispmpi.Web.Data;
+using Sispmpi.Web.Infrastructure.Web;
 
 namespace Sispmpi.Web.Infrastructure.Email;
 
@@ -126,7 +127,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailSender tr
 }
 
 /// <summary>Runs <see cref="OutboxDispatcher"/> every Mail:PollSeconds (at once again while there is a backlog).</summary>
-public sealed class OutboxSenderService(OutboxDispatcher dispatcher, IOptions<MailOptions> options, ILogger<OutboxSenderService> logger)
+public sealed class OutboxSenderService(OutboxDispatcher dispatcher, IOptions<MailOptions> options, ILogger<OutboxSenderService> logger,
+    IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -147,6 +149,7 @@ public sealed class OutboxSenderService(OutboxDispatcher dispatcher, IOptions<Ma
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds));
+        await lifetime.WhenStartedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;

@@ -136,7 +136,8 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
 }
 
 /// <summary>Asks <see cref="JobRunner"/> every Jobs:PollSeconds whether a slot is due.</summary>
-public sealed class JobSchedulerService(JobRunner runner, IOptions<JobOptions> options, ILogger<JobSchedulerService> logger) : BackgroundService
+public sealed class JobSchedulerService(JobRunner runner, IOptions<JobOptions> options, ILogger<JobSchedulerService> logger,
+    IHostApplicationLifetime lifetime) : BackgroundService
 {
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -156,6 +157,7 @@ public sealed class JobSchedulerService(JobRunner runner, IOptions<JobOptions> o
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds));
+        await lifetime.WhenStartedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

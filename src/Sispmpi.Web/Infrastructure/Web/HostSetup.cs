@@ -255,17 +255,22 @@ public static class HostSetup
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        StartupTrace.Mark("migrations");
         await scope.ServiceProvider.GetRequiredService<Features.Catalogs.CatalogSeeder>().EnsureDefaultsAsync();
+        StartupTrace.Mark("catalogs");
         await scope.ServiceProvider.GetRequiredService<Features.Evaluation.MaturityModels>().EnsureLoadedAsync();
+        StartupTrace.Mark("maturity-model");
         var demo = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
         if (demo.IsEnabled(app.Configuration))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
         }
+        StartupTrace.Mark("demo-seed");
     }
 
     public static void UseSispmpi(this WebApplication app)
     {
+        app.UseFirstRequestTrace();
         app.UseSispmpiReverseProxy();
         app.UseExceptionHandler("/erro/500");
         app.UseStatusCodePagesWithReExecute("/erro/{0}");
