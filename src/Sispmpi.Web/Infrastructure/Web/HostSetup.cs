@@ -255,6 +255,7 @@ public static class HostSetup
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await Features.Organizations.OrganizationSortKey.FillMissingAsync(scope.ServiceProvider.GetRequiredService<SispmpiDbContext>());
         await scope.ServiceProvider.GetRequiredService<Features.Catalogs.CatalogSeeder>().EnsureDefaultsAsync();
         await scope.ServiceProvider.GetRequiredService<Features.Evaluation.MaturityModels>().EnsureLoadedAsync();
         var demo = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
