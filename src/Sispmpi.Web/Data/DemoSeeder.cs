@@ -40,7 +40,7 @@ public sealed partial class DemoSeeder(SispmpiDbContext db, UserManager<AppUser>
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.HasRowsAsync("Organizations", cancellationToken))
+        if (await db.HasRowsAsync("Organizations", cancellationToken: cancellationToken))
         {
             return false;
         }

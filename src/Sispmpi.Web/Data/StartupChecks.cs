@@ -10,7 +10,7 @@ public static class StartupChecks
     /// Whether <paramref name="table"/> has any row, in plain SQL. The start-up checks use it so that, on a database
     /// with nothing to seed, no LINQ query is compiled before the server listens (issue 17).
     /// </summary>
-    public static async Task<bool> HasRowsAsync(this SispmpiDbContext db, string table, CancellationToken cancellationToken = default)
+    public static async Task<bool> HasRowsAsync(this SispmpiDbContext db, string table, string? where = null, CancellationToken cancellationToken = default)
     {
         var connection = db.Database.GetDbConnection();
         var open = connection.State == ConnectionState.Open;
@@ -22,7 +22,7 @@ public static class StartupChecks
         {
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"""SELECT 1 FROM "{table}" LIMIT 1""";
+            command.CommandText = where is null ? $"""SELECT 1 FROM "{table}" LIMIT 1""" : $"""SELECT 1 FROM "{table}" WHERE {where} LIMIT 1""";
             return await command.ExecuteScalarAsync(cancellationToken) is not null;
         }
         finally

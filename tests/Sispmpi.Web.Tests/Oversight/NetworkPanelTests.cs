@@ -151,6 +151,10 @@ public sealed class NetworkPanelTests(SispmpiAppFactory app) : IClassFixture<Sis
         var actionId = await app.CreateActionAsync("Ação de teste do painel", a => a.Classification = ActionClassification.OneOff);
         var added = await CsvRowAsync(admin, acronym);
         added.ShouldBe(before with { Actions = before.Actions + 1, Late = before.Late + 1 });
+        var row = (await SispmpiAppFactory.GetDocumentAsync(admin, $"/painel?busca={Uri.EscapeDataString(acronym)}"))
+            .QuerySelectorAll("tr[data-organization]").Single(r => r.QuerySelector("td a")!.TextContent == acronym)
+            .QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        (row[^2], row[^1]).ShouldBe((added.Actions.ToString(CultureInfo.InvariantCulture), added.Late.ToString(CultureInfo.InvariantCulture)), "the page's row too");
 
         using var executor = await app.LoginAsync(ExecutionTestData.Executor);
         var url = $"/acoes/{actionId}/execucao";
@@ -178,6 +182,80 @@ public sealed class NetworkPanelTests(SispmpiAppFactory app) : IClassFixture<Sis
         });
         (await CsvRowAsync(admin, acronym)).ShouldBe(before, "removed");
         (await ConcludedThisMonthAsync(admin)).ShouldBe(monthBefore);
+    }
+
+    /// <summary>
+    /// The panel sorts and pages in the database: walking every page gives the pt-BR order (case ignored, accents after
+    /// the letter, then the id), by name and by acronym, on both databases; a renamed organization moves on the next request.
+    /// </summary>
+    [Fact]
+    public async Task Pages_follow_the_portuguese_order_and_a_rename_moves_the_row_at_once()
+    {
+        string[] names =
+        [
+            "Ordem Ágil", "ordem agil", "Ordem Agil", "Ordem Ábaco", "Ordem Zênite", "ordem zebra", "Ordem Érica", "Ordem Eva", "Ordem Ção",
+            "Ordem Casa", "Ordem 10", "Ordem 2", "Ordem-hífen", "Ordem (parênteses)", "ORDEM ÚLTIMA", "Ordem última", "Ordem Ímpar",
+            "Ordem imã", "Ordem Ñandu", "Ordem nada", "Ordem Ônibus", "Ordem ovo", "Ordem Açaí", "Ordem acaso",
+        ];
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var existing = await db.Organizations.IgnoreQueryFilters().Where(o => o.Acronym.StartsWith("ORD")).Select(o => o.Id).ToListAsync();
+            if (existing.Count > 0)
+            {
+                return existing;
+            }
+            var cge = await db.Organizations.Where(o => o.ParentId == null && o.IsOversight).Select(o => o.Id).FirstAsync();
+            var added = names.Select((name, i) => new Organization
+            {
+                Name = name, Acronym = $"ORD-{names[names.Length - 1 - i]}", Cnpj = $"{80_000_000_000_000L + i * 7919L}"[..14],
+                Kind = OrganizationKind.Autarchy, Sphere = Sphere.State, Branch = Branch.Executive, ParentId = cge,
+            }).ToList();
+            db.Organizations.AddRange(added);
+            await db.SaveChangesAsync();
+            return added.Select(o => o.Id).ToList();
+        });
+        Invalidate();
+        using var client = await app.LoginAsync(Admin);
+
+        var ptBr = StringComparer.Create(CultureInfo.GetCultureInfo("pt-BR"), CompareOptions.IgnoreCase);
+        async Task<List<(int Id, string Name, string Acronym)>> ExpectedAsync() => (await app.WithDbAsync(db => db.Organizations.IgnoreQueryFilters()
+            .Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name, o.Acronym }).ToListAsync()))
+            .Select(o => (o.Id, o.Name, o.Acronym)).ToList();
+        var expected = await ExpectedAsync();
+        var byName = expected.OrderBy(o => o.Name, ptBr).ThenBy(o => o.Id).Select(o => o.Id).ToList();
+        (await PagedIdsAsync(client, "/painel?busca=ordem")).ShouldBe(byName);
+        var byAcronym = expected.OrderBy(o => o.Acronym, ptBr).ThenBy(o => o.Id).Select(o => o.Id).ToList();
+        (await PagedIdsAsync(client, "/painel?busca=ordem&ordem=sigla")).ShouldBe(byAcronym);
+
+        // "ordem agil" becomes the last of them by name.
+        var renamed = expected.Single(o => o.Name is "ordem agil" or "Ordem Zzz renomeada").Id;
+        await app.WithDbAsync(async db =>
+        {
+            var organization = await db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == renamed);
+            organization.Name = organization.Name == "ordem agil" ? "Ordem Zzz renomeada" : "ordem agil";
+            await db.SaveChangesAsync();
+        });
+        var after = (await ExpectedAsync()).OrderBy(o => o.Name, ptBr).ThenBy(o => o.Id).Select(o => o.Id).ToList();
+        after.ShouldNotBe(byName);
+        (await PagedIdsAsync(client, "/painel?busca=ordem")).ShouldBe(after);
+    }
+
+    /// <summary>The organizations' ids in the order the panel's pages show them, page after page (20 per page).</summary>
+    private static async Task<List<int>> PagedIdsAsync(HttpClient client, string url)
+    {
+        var ids = new List<int>();
+        for (var page = 1; ; page++)
+        {
+            var document = await SispmpiAppFactory.GetDocumentAsync(client, $"{url}&pagina={page}");
+            var rows = document.QuerySelectorAll("tr[data-organization]").Select(r => Attr(r, "data-organization")).ToList();
+            rows.Count.ShouldBeLessThanOrEqualTo(20);
+            ids.AddRange(rows);
+            if (ids.Count >= Attr(document.QuerySelector("[data-figure='organizacoes']")!, "data-value"))
+            {
+                return ids;
+            }
+            page.ShouldBeLessThan(10);
+        }
     }
 
     private static async Task<(string Status, int Axes, int Actions, int Late)> CsvRowAsync(HttpClient client, string acronym)

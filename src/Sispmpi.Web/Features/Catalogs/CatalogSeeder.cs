@@ -8,7 +8,7 @@ public sealed class CatalogSeeder(SispmpiDbContext db)
 {
     public async Task EnsureDefaultsAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.HasRowsAsync("CatalogItems", cancellationToken))
+        if (await db.HasRowsAsync("CatalogItems", cancellationToken: cancellationToken))
         {
             return;
         }

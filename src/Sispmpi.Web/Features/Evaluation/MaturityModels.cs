@@ -28,7 +28,7 @@ public sealed class MaturityModels(SispmpiDbContext db, IOptions<EvaluationOptio
         var model = string.IsNullOrWhiteSpace(file)
             ? MaturityModel.Default
             : MaturityModel.Parse(await File.ReadAllTextAsync(Path.Combine(environment.ContentRootPath, file), cancellationToken));
-        if (string.IsNullOrWhiteSpace(file) && await db.HasRowsAsync("MaturityModels", cancellationToken))
+        if (string.IsNullOrWhiteSpace(file) && await db.HasRowsAsync("MaturityModels", cancellationToken: cancellationToken))
         {
             return;
         }

@@ -1,10 +1,12 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Sispmpi.Core.Organizations;
 using Sispmpi.Core.Plans;
 using Sispmpi.Web.Data;
+using Sispmpi.Web.Features.Organizations;
 using Sispmpi.Web.Features.Shared;
 using Sispmpi.Web.Infrastructure.Tenancy;
 using Sispmpi.Web.Infrastructure.Web;
@@ -66,29 +68,43 @@ public sealed record PanelCoverage(decimal Budget, decimal PublishedBudget, long
 public sealed record PanelMonth(int Year, int Month, int PlansPublished, int ActionsConcluded);
 
 public sealed record PanelData(DateOnly Today, PanelFilter Filter, IReadOnlyList<PanelRow> Rows, PanelFigures Totals,
-    IReadOnlyList<(OrganizationKind Kind, PanelFigures Figures)> ByKind, PanelCoverage Coverage, IReadOnlyList<PanelMonth> Trend);
+    IReadOnlyList<(OrganizationKind Kind, PanelFigures Figures)> ByKind, PanelCoverage Coverage, IReadOnlyList<PanelMonth> Trend)
+{
+    /// <summary>The page <see cref="Rows"/> are (1 when they are every organization of the filter, as the exports ask).</summary>
+    public int Page { get; init; } = 1;
+}
 
 /// <summary>
-/// The network indicators panel (SPEC §3.5). A few set-based queries, none per organization and none over the actions:
-/// the organizations, every plan with its summary (<see cref="PlanSummary"/>: axes, actions by status, late actions —
-/// kept current by the database's triggers in the transaction of each change), the yearly figures, and the actions
-/// concluded per month (<see cref="PlanMonthConclusions"/>). Late actions are counted again from the actions' dates only
-/// for the plans a passing day has changed. Everything else — which plan is current, the filters, the figures by kind,
-/// the coverage, the order — is worked out in memory from those rows.
+/// The network indicators panel (SPEC §3.5), worked out in the database so that a request moves the rows of one page and
+/// the figures, not the network: each organization's current plan (the published one, else the latest not obsolete) is
+/// chosen in SQL and joined with its summary (<see cref="PlanSummary"/>: axes, actions by status, late actions — kept
+/// current by the database's triggers in the transaction of each change) and its latest yearly figures; the figures by
+/// kind and the coverage are aggregates over that, and filter, order and paging are SQL too. The order by name or acronym
+/// is the pt-BR one, through the collation keys stored with each organization (<see cref="OrganizationSortKey"/>).
+/// Late actions are counted again from the actions' dates, before anything is read, only for the current plans a
+/// passing day has changed.
 /// </summary>
 public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, TenantContext tenant)
 {
     /// <summary>Months of the trends, the current one included.</summary>
     public const int TrendMonths = 12;
 
-    /// <summary>The tag EF writes before the main query's SQL (plans and their summaries); the benchmark finds it by this.</summary>
-    public const string MainQueryTag = "painel-da-rede: planos e resumos";
+    /// <summary>Organizations per page of the panel.</summary>
+    public const int PageSize = PagedExtensions.DefaultPageSize;
+
+    /// <summary>The tag EF writes before the main query's SQL (the figures by kind); the benchmark finds it by this.</summary>
+    public const string MainQueryTag = "painel-da-rede: indicadores por natureza";
 
     private static readonly StringComparer _ptBr = StringComparer.Create(CultureInfo.GetCultureInfo("pt-BR"), CompareOptions.IgnoreCase);
-    private static readonly CompareInfo _ptBrCompare = CultureInfo.GetCultureInfo("pt-BR").CompareInfo;
-    private static readonly Comparer<SortKey> _bySortKey = Comparer<SortKey>.Create(SortKey.Compare);
 
-    public async Task<PanelData> BuildAsync(PanelFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>The kinds in the pt-BR order of their labels, the order of the "Natureza" column.</summary>
+    private static readonly OrganizationKind[] _kindsByLabel = [.. Enum.GetValues<OrganizationKind>().OrderBy(k => Labels.Of(k), _ptBr)];
+
+    /// <summary>
+    /// The panel for <paramref name="filter"/>: the figures of every organization it selects, and the rows of page
+    /// <paramref name="page"/> (clamped to the pages there are), or every row when <paramref name="page"/> is null.
+    /// </summary>
+    public async Task<PanelData> BuildAsync(PanelFilter filter, int? page = null, CancellationToken cancellationToken = default)
     {
         var today = clock.Today();
         var organizations = db.Organizations.AsNoTracking().Where(o => o.IsActive);
@@ -101,66 +117,162 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, Tenant
             var term = SearchText.Term(filter.Search)!;
             organizations = organizations.Where(o => SearchText.Fold(o.Name)!.Contains(term) || SearchText.Fold(o.Acronym)!.Contains(term));
         }
-        var orgs = await organizations.Select(o => new { o.Id, o.Acronym, o.Name, o.Kind }).ToListAsync(cancellationToken);
-
-        var plans = await db.Plans.AsNoTracking().TagWith(MainQueryTag)
-            .GroupJoin(db.Set<PlanSummary>().AsNoTracking(), p => p.Id, s => s.PlanId, (p, s) => new { p, s })
-            .SelectMany(x => x.s.DefaultIfEmpty(), (x, s) => new PlanLine(x.p.Id, x.p.OrganizationId, x.p.Title, x.p.Status, x.p.Edition, x.p.Version,
-                x.p.CreatedAt, x.p.PublishedAt, s == null ? 0 : s.Axes, s == null ? 0 : s.Actions, s == null ? 0 : s.Concluded,
-                s == null ? 0 : s.Late, s == null ? null : s.LateAsOf, s == null ? null : s.LateUntil))
-            .ToListAsync(cancellationToken);
-
-        // The latest year each organization reported.
-        var figures = (await db.OrganizationYearFigures.AsNoTracking()
-                .Select(f => new { f.OrganizationId, f.Year, f.Budget, f.Headcount }).ToListAsync(cancellationToken))
-            .GroupBy(f => f.OrganizationId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(f => f.Year)!);
-
-        var currentPlans = plans.Where(p => p.Status != PlanStatus.Obsolete).GroupBy(p => p.OrganizationId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Status == PlanStatus.Published).ThenByDescending(p => p.Id).First());
-        var stale = currentPlans.Values.Where(p => !p.LateHoldsOn(today)).Select(p => p.Id).ToList();
-        var late = stale.Count == 0 ? [] : await LateActionsAsync(stale, today, cancellationToken);
-
-        var rows = new List<PanelRow>(orgs.Count);
-        foreach (var o in orgs)
-        {
-            var current = currentPlans.GetValueOrDefault(o.Id);
-            var year = figures.GetValueOrDefault(o.Id);
-            rows.Add(new PanelRow(o.Id, o.Acronym, o.Name, o.Kind, current?.Id, current?.Title, current?.Status, current?.Edition, current?.Version,
-                current?.CreatedAt, current?.PublishedAt, current?.Axes ?? 0, current?.Actions ?? 0,
-                current is null ? 0 : late.TryGetValue(current.Id, out var fresh) ? fresh : current.Late, current?.Concluded ?? 0,
-                year?.Year, year?.Budget, year?.Headcount));
-        }
+        var lines = Lines(organizations);
         if (filter.Status is { } status)
         {
-            rows = rows.Where(r => r.PanelStatus == status).ToList();
+            PlanStatus? planStatus = status switch
+            {
+                PanelPlanStatus.Published => PlanStatus.Published,
+                PanelPlanStatus.InPreparation => PlanStatus.InPreparation,
+                PanelPlanStatus.NotStarted => PlanStatus.NotStarted,
+                _ => null,
+            };
+            lines = planStatus is null ? lines.Where(l => l.PlanId == null) : lines.Where(l => l.PlanStatus == planStatus);
         }
-        rows = Sort(rows, filter.Sort);
 
-        var shown = rows.Select(r => r.OrganizationId).ToHashSet();
-        var publishedPlans = plans.Where(p => p.PublishedAt is not null && shown.Contains(p.OrganizationId)).ToList();
-        var kindOf = rows.ToDictionary(r => r.OrganizationId, r => r.Kind);
+        var stale = await lines.Where(l => l.PlanId != null
+                && !(l.LateAsOf != null && l.LateAsOf <= today && (l.LateUntil == null || today <= l.LateUntil)))
+            .Select(l => l.PlanId!.Value).ToListAsync(cancellationToken);
+        if (stale.Count > 0)
+        {
+            await RefreshLateActionsAsync(stale, today, cancellationToken);
+        }
 
-        var totals = Figures(rows, publishedPlans);
-        var byKind = rows.GroupBy(r => r.Kind).OrderBy(g => g.Key)
-            .Select(g => (g.Key, Figures(g.ToList(), publishedPlans.Where(p => kindOf[p.OrganizationId] == g.Key).ToList())))
+        var kinds = await lines.TagWith(MainQueryTag).GroupBy(l => l.Kind).Select(g => new KindTotals
+        {
+            Kind = g.Key,
+            Organizations = g.Count(),
+            Published = g.Count(l => l.PlanStatus == PlanStatus.Published),
+            InPreparation = g.Count(l => l.PlanStatus == PlanStatus.InPreparation),
+            NotStarted = g.Count(l => l.PlanStatus == PlanStatus.NotStarted),
+            NoPlan = g.Count(l => l.PlanId == null),
+            Actions = g.Sum(l => l.Actions),
+            Late = g.Sum(l => l.Late),
+            BudgetCents = g.Sum(l => l.BudgetCents ?? 0),
+            PublishedBudgetCents = g.Sum(l => l.PlanStatus == PlanStatus.Published ? l.BudgetCents ?? 0 : 0),
+            Headcount = g.Sum(l => (long)(l.Headcount ?? 0)),
+            PublishedHeadcount = g.Sum(l => l.PlanStatus == PlanStatus.Published ? (long)(l.Headcount ?? 0) : 0),
+        }).ToListAsync(cancellationToken);
+
+        // Every plan ever published (obsolete versions too) of the organizations shown: drafting time and monthly trend.
+        var publishedPlans = db.Database.SqlQueryRaw<PublishedPlan>(db.Database.IsNpgsql() ? PublishedPlansPostgres : PublishedPlansSqlite)
+            .Join(organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { o.Kind, p.OrganizationId, p.PublishedAt, p.PublishedDays, p.DraftingDays });
+        if (filter.Status is not null)
+        {
+            var shownIds = lines.Select(l => l.OrganizationId);
+            publishedPlans = publishedPlans.Where(p => shownIds.Contains(p.OrganizationId));
+        }
+        var drafting = await publishedPlans
+            .GroupBy(p => p.Kind)
+            .Select(g => new { Kind = g.Key, Plans = g.Count(), Days = g.Sum(p => p.DraftingDays) })
+            .ToDictionaryAsync(g => g.Kind, g => (g.Plans, g.Days), cancellationToken);
+
+        var totals = Figures(kinds, drafting.Values);
+        var byKind = kinds.OrderBy(k => k.Kind)
+            .Select(k => (k.Kind, Figures([k], drafting.TryGetValue(k.Kind, out var d) ? [d] : [])))
             .ToList();
 
-        var coverage = NetworkReference.Coverage(rows,
-            await NetworkReference.CurrentAsync(db, tenant.CurrentOrganizationId, today.Year, cancellationToken));
+        var reference = await NetworkReference.CurrentAsync(db, tenant.CurrentOrganizationId, today.Year, cancellationToken);
+        long publishedBudget = kinds.Sum(k => k.PublishedBudgetCents), publishedHeadcount = kinds.Sum(k => k.PublishedHeadcount);
+        var coverage = new PanelCoverage(reference?.Budget ?? kinds.Sum(k => k.BudgetCents) / 100m, publishedBudget / 100m,
+            reference?.Headcount ?? kinds.Sum(k => k.Headcount), publishedHeadcount, reference?.Year);
 
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
+        // A day early: the comparison is on floating-point days; the month is then taken from the instant itself.
+        var fromDays = (TimeZoneInfo.ConvertTimeToUtc(first.ToDateTime(TimeOnly.MinValue), BrazilTime.Zone) - DateTime.UnixEpoch).TotalDays - 1;
+        var recentlyPublished = await publishedPlans.Where(p => p.PublishedDays >= fromDays).Select(p => p.PublishedAt).ToListAsync(cancellationToken);
+        var trend = await TrendAsync(today, first, filter.Status is null ? organizations.Select(o => o.Id) : lines.Select(l => l.OrganizationId),
+            recentlyPublished, cancellationToken);
+
+        var pageNumber = page is int requested ? Math.Clamp(requested, 1, Math.Max(1, (totals.Organizations + PageSize - 1) / PageSize)) : 1;
+        var ordered = Sort(lines, filter.Sort);
+        if (page is not null)
+        {
+            ordered = ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize);
+        }
+        var rows = await ordered.Select(l => new PanelRow(l.OrganizationId, l.Acronym, l.Name, l.Kind, l.PlanId, l.PlanTitle, l.PlanStatus,
+                l.Edition, l.Version, l.CreatedAt, l.PublishedAt, l.Axes, l.Actions, l.Late, l.Concluded, l.FiguresYear, l.Budget, l.Headcount))
+            .ToListAsync(cancellationToken);
+        return new PanelData(today, filter, rows, totals, byKind, coverage, trend) { Page = pageNumber };
+    }
+
+    /// <summary>Each organization of <paramref name="organizations"/> with its current plan, that plan's summary and its latest yearly figures.</summary>
+    private IQueryable<Line> Lines(IQueryable<Organization> organizations)
+    {
+        var postgres = db.Database.IsNpgsql();
+        var current = db.Database.SqlQueryRaw<CurrentPlan>(postgres ? CurrentPlansPostgres : CurrentPlansSqlite);
+        var figures = db.Database.SqlQueryRaw<LatestFigures>(postgres ? LatestFiguresPostgres : LatestFiguresSqlite);
+        return from o in organizations
+               join c in current on o.Id equals c.OrganizationId into plans
+               from c in plans.DefaultIfEmpty()
+               join f in figures on o.Id equals f.OrganizationId into years
+               from f in years.DefaultIfEmpty()
+               select new Line
+               {
+                   OrganizationId = o.Id, Acronym = o.Acronym, Name = o.Name, Kind = o.Kind, NameKey = o.NameSortKey, AcronymKey = o.AcronymSortKey,
+                   PlanId = (int?)c.PlanId, PlanTitle = c.PlanTitle, PlanStatus = (PlanStatus?)c.PlanStatus, Edition = c.Edition, Version = (int?)c.Version,
+                   CreatedAt = (DateTimeOffset?)c.CreatedAt, PublishedAt = c.PublishedAt, PublishedDays = c.PublishedDays,
+                   Axes = (int?)c.Axes ?? 0, Actions = (int?)c.Actions ?? 0, Concluded = (int?)c.Concluded ?? 0, Late = (int?)c.Late ?? 0,
+                   LateAsOf = c.LateAsOf, LateUntil = c.LateUntil,
+                   FiguresYear = (int?)f.Year, Budget = (decimal?)f.Budget, BudgetCents = (long?)f.BudgetCents, Headcount = (int?)f.Headcount,
+               };
+    }
+
+    // The current plan of each organization: published first, then the highest id, never obsolete (PlanStatus: 3, 4).
+    private const string CurrentPlansSelect = """
+        SELECT c."OrganizationId", c."Id" AS "PlanId", c."Title" AS "PlanTitle", c."Status" AS "PlanStatus", c."Edition", c."Version",
+               c."CreatedAt", c."PublishedAt", {0} AS "PublishedDays",
+               COALESCE(s."Axes", 0) AS "Axes", COALESCE(s."Actions", 0) AS "Actions", COALESCE(s."Concluded", 0) AS "Concluded",
+               COALESCE(s."Late", 0) AS "Late", s."LateAsOf", s."LateUntil"
+        FROM (SELECT p."Id", p."OrganizationId", p."Title", p."Status", p."Edition", p."Version", p."CreatedAt", p."PublishedAt",
+                     ROW_NUMBER() OVER (PARTITION BY p."OrganizationId" ORDER BY CASE WHEN p."Status" = 3 THEN 0 ELSE 1 END, p."Id" DESC) AS rn
+              FROM "Plans" p WHERE p."Status" <> 4) c
+        LEFT JOIN "PlanSummaries" s ON s."PlanId" = c."Id"
+        WHERE c.rn = 1
+        """;
+
+    // Instants as days since 1970-01-01 (UTC), in SQL: SQLite keeps DateTimeOffset as text, which it cannot order or subtract.
+    private const string DaysPostgres = """EXTRACT(EPOCH FROM {0})::double precision / 86400""";
+    private const string DaysSqlite = """(julianday({0}) - 2440587.5)""";
+
+    private static readonly string CurrentPlansPostgres = string.Format(CultureInfo.InvariantCulture, CurrentPlansSelect,
+        string.Format(CultureInfo.InvariantCulture, DaysPostgres, """c."PublishedAt" """));
+    private static readonly string CurrentPlansSqlite = string.Format(CultureInfo.InvariantCulture, CurrentPlansSelect,
+        string.Format(CultureInfo.InvariantCulture, DaysSqlite, """c."PublishedAt" """));
+
+    // The latest year each organization reported; the budget also in cents, which SQLite can add up exactly.
+    private const string LatestFiguresSelect = """
+        SELECT f."OrganizationId", f."Year", f."Budget", {0} AS "BudgetCents", f."Headcount"
+        FROM "OrganizationYearFigures" f
+        WHERE f."Year" = (SELECT MAX(g."Year") FROM "OrganizationYearFigures" g WHERE g."OrganizationId" = f."OrganizationId")
+        """;
+
+    private static readonly string LatestFiguresPostgres = string.Format(CultureInfo.InvariantCulture, LatestFiguresSelect,
+        """ROUND(f."Budget" * 100)::bigint""");
+    private static readonly string LatestFiguresSqlite = string.Format(CultureInfo.InvariantCulture, LatestFiguresSelect,
+        """CAST(ROUND(f."Budget" * 100) AS INTEGER)""");
+
+    private const string PublishedPlansSelect = """
+        SELECT p."OrganizationId", p."PublishedAt", {0} - {1} AS "DraftingDays", {0} AS "PublishedDays"
+        FROM "Plans" p WHERE p."PublishedAt" IS NOT NULL
+        """;
+
+    private static readonly string PublishedPlansPostgres = string.Format(CultureInfo.InvariantCulture, PublishedPlansSelect,
+        string.Format(CultureInfo.InvariantCulture, DaysPostgres, """p."PublishedAt" """), string.Format(CultureInfo.InvariantCulture, DaysPostgres, """p."CreatedAt" """));
+    private static readonly string PublishedPlansSqlite = string.Format(CultureInfo.InvariantCulture, PublishedPlansSelect,
+        string.Format(CultureInfo.InvariantCulture, DaysSqlite, """p."PublishedAt" """), string.Format(CultureInfo.InvariantCulture, DaysSqlite, """p."CreatedAt" """));
+
+    /// <summary>Plans published (each version) and actions concluded per month, in Brasília time, over the last <see cref="TrendMonths"/> months.</summary>
+    private async Task<List<PanelMonth>> TrendAsync(DateOnly today, DateOnly first, IQueryable<int> shownIds,
+        List<DateTimeOffset> recentlyPublished, CancellationToken cancellationToken)
+    {
+        var published = recentlyPublished
+            .Select(at => TimeZoneInfo.ConvertTime(at, BrazilTime.Zone))
+            .GroupBy(d => (d.Year, d.Month))
+            .ToDictionary(g => g.Key, g => g.Count());
+
         // Actions concluded per month in every plan not obsolete of the organizations shown, from the monthly summaries.
-        var plansShown = db.Plans.Where(p => p.Status != PlanStatus.Obsolete);
-        if (filter.NarrowsNetwork)
-        {
-            var shownIds = shown.ToList();
-            plansShown = plansShown.Where(p => shownIds.Contains(p.OrganizationId));
-        }
-        else
-        {
-            plansShown = plansShown.Where(p => db.Organizations.Any(o => o.Id == p.OrganizationId && o.IsActive));
-        }
+        var plansShown = db.Plans.Where(p => p.Status != PlanStatus.Obsolete && shownIds.Contains(p.OrganizationId));
         int firstMonth = PlanMonthConclusions.Key(first), lastMonth = PlanMonthConclusions.Key(today);
         var concluded = await db.Set<PlanMonthConclusions>().AsNoTracking()
             .Where(m => m.Month >= firstMonth && m.Month <= lastMonth)
@@ -168,90 +280,163 @@ public sealed class NetworkPanel(SispmpiDbContext db, TimeProvider clock, Tenant
             .GroupBy(m => m.Month)
             .Select(g => new { Month = g.Key, Actions = g.Sum(m => m.Actions) })
             .ToDictionaryAsync(m => m.Month, m => m.Actions, cancellationToken);
-        var concludedByMonth = Enumerable.Range(0, TrendMonths)
-            .Select(i => concluded.GetValueOrDefault(PlanMonthConclusions.Key(first.AddMonths(i)))).ToArray();
-        var published = publishedPlans
-            .Select(p => TimeZoneInfo.ConvertTime(p.PublishedAt!.Value, BrazilTime.Zone))
-            .GroupBy(d => (d.Year, d.Month))
-            .ToDictionary(g => g.Key, g => g.Count());
-        var trend = Enumerable.Range(0, TrendMonths)
-            .Select(i => (Index: i, Month: first.AddMonths(i)))
-            .Select(m => new PanelMonth(m.Month.Year, m.Month.Month, published.GetValueOrDefault((m.Month.Year, m.Month.Month)), concludedByMonth[m.Index]))
+        return Enumerable.Range(0, TrendMonths)
+            .Select(i => first.AddMonths(i))
+            .Select(m => new PanelMonth(m.Year, m.Month, published.GetValueOrDefault((m.Year, m.Month)), concluded.GetValueOrDefault(PlanMonthConclusions.Key(m))))
             .ToList();
-        return new PanelData(today, filter, rows, totals, byKind, coverage, trend);
     }
 
-    private sealed record PlanLine(int Id, int OrganizationId, string Title, PlanStatus Status, string Edition, int Version,
-        DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, int Axes, int Actions, int Concluded, int Late, DateOnly? LateAsOf, DateOnly? LateUntil)
+    private static PanelFigures Figures(IReadOnlyCollection<KindTotals> kinds, IReadOnlyCollection<(int Plans, double Days)> drafting)
     {
-        public bool LateHoldsOn(DateOnly today) => new PlanSummary { LateAsOf = LateAsOf, LateUntil = LateUntil }.LateHoldsOn(today);
+        var plans = drafting.Sum(d => d.Plans);
+        return new PanelFigures(kinds.Sum(k => k.Organizations), kinds.Sum(k => k.Organizations - k.NoPlan), kinds.Sum(k => k.Published),
+            kinds.Sum(k => k.InPreparation), kinds.Sum(k => k.NotStarted), kinds.Sum(k => k.NoPlan), kinds.Sum(k => k.Actions), kinds.Sum(k => k.Late),
+            plans, plans == 0 ? null : drafting.Sum(d => d.Days) / plans);
+    }
+
+    /// <summary>The order of each column, then the name, then the id: the same on both databases (the name by its pt-BR key).</summary>
+    private static IQueryable<Line> Sort(IQueryable<Line> lines, PanelSort sort) => sort switch
+    {
+        PanelSort.Acronym => lines.OrderBy(l => l.AcronymKey).ThenBy(l => l.OrganizationId),
+        PanelSort.Kind => lines.OrderBy(KindOrder()).ThenBy(l => l.NameKey).ThenBy(l => l.OrganizationId),
+        PanelSort.Status => lines.OrderBy(l => (int?)l.PlanStatus ?? 0).ThenBy(l => l.NameKey).ThenBy(l => l.OrganizationId),
+        PanelSort.Published => lines.OrderByDescending(l => l.PublishedDays != null).ThenByDescending(l => l.PublishedDays)
+            .ThenBy(l => l.NameKey).ThenBy(l => l.OrganizationId),
+        PanelSort.Actions => lines.OrderByDescending(l => l.Actions).ThenBy(l => l.NameKey).ThenBy(l => l.OrganizationId),
+        PanelSort.LateActions => lines.OrderByDescending(l => l.Late).ThenBy(l => l.NameKey).ThenBy(l => l.OrganizationId),
+        _ => lines.OrderBy(l => l.NameKey).ThenBy(l => l.OrganizationId),
+    };
+
+    /// <summary>l => l.Kind == k0 ? 0 : l.Kind == k1 ? 1 : …, the kinds ranked by their pt-BR labels.</summary>
+    private static Expression<Func<Line, int>> KindOrder()
+    {
+        var line = Expression.Parameter(typeof(Line), "l");
+        var kind = Expression.Property(line, nameof(Line.Kind));
+        Expression rank = Expression.Constant(_kindsByLabel.Length);
+        for (var i = _kindsByLabel.Length - 1; i >= 0; i--)
+        {
+            rank = Expression.Condition(Expression.Equal(kind, Expression.Constant(_kindsByLabel[i])), Expression.Constant(i), rank);
+        }
+        return Expression.Lambda<Func<Line, int>>(rank, line);
     }
 
     /// <summary>
     /// Counts again the late actions of plans whose summary no longer holds today (a day passed one of their planned dates),
-    /// from the actions' indexed dates, and stores the count with the day it holds until. The write is a cache: when a
-    /// change to one of these plans commits meanwhile (PostgreSQL's repeatable read refuses the update), the count is
-    /// only read and the next request stores it.
+    /// from the actions' indexed dates, and stores the count with the day it holds until, before the panel reads the
+    /// summaries. When a change to one of these plans commits meanwhile (PostgreSQL's repeatable read refuses the update),
+    /// the count is tried once more; the change's own trigger has then already stored a count that holds.
     /// </summary>
-    private async Task<Dictionary<int, int>> LateActionsAsync(List<int> planIds, DateOnly today, CancellationToken cancellationToken)
+    private async Task RefreshLateActionsAsync(List<int> planIds, DateOnly today, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StoreLateActionsAsync(planIds, today, cancellationToken);
+                return;
+            }
+            catch (DbException) when (attempt < 2)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task StoreLateActionsAsync(List<int> planIds, DateOnly today, CancellationToken cancellationToken)
     {
         const ActionStatus notStarted = ActionStatus.NotStarted, inProgress = ActionStatus.InProgress;
         const ActionClassification oneOff = ActionClassification.OneOff;
         var actions = db.PlanActions.IgnoreQueryFilters();
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(
-                db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken);
-            await db.Set<PlanSummary>().Where(s => planIds.Contains(s.PlanId)).ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.Late, s => actions.Count(a => a.PlanId == s.PlanId
-                    && ((a.Status == notStarted && a.PlannedStart < today) || (a.Status == inProgress && a.Classification == oneOff && a.PlannedEnd < today))))
-                .SetProperty(s => s.LateUntil, s => actions.Where(a => a.PlanId == s.PlanId).Min(a =>
-                    a.Status == notStarted && a.PlannedStart >= today ? a.PlannedStart
-                    : a.Status == inProgress && a.Classification == oneOff && a.PlannedEnd >= today ? a.PlannedEnd : null))
-                .SetProperty(s => s.LateAsOf, today), cancellationToken);
-            var stored = await db.Set<PlanSummary>().AsNoTracking().Where(s => planIds.Contains(s.PlanId))
-                .ToDictionaryAsync(s => s.PlanId, s => s.Late, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return stored;
-        }
-        catch (DbException)
-        {
-            db.ChangeTracker.Clear();
-            return await actions.AsNoTracking().Where(a => planIds.Contains(a.PlanId)
-                    && ((a.Status == notStarted && a.PlannedStart < today) || (a.Status == inProgress && a.Classification == oneOff && a.PlannedEnd < today)))
-                .GroupBy(a => a.PlanId).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        }
+        await using var transaction = await db.Database.BeginTransactionAsync(
+            db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken);
+        await db.Set<PlanSummary>().Where(s => planIds.Contains(s.PlanId)).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.Late, s => actions.Count(a => a.PlanId == s.PlanId
+                && ((a.Status == notStarted && a.PlannedStart < today) || (a.Status == inProgress && a.Classification == oneOff && a.PlannedEnd < today))))
+            .SetProperty(s => s.LateUntil, s => actions.Where(a => a.PlanId == s.PlanId).Min(a =>
+                a.Status == notStarted && a.PlannedStart >= today ? a.PlannedStart
+                : a.Status == inProgress && a.Classification == oneOff && a.PlannedEnd >= today ? a.PlannedEnd : null))
+            .SetProperty(s => s.LateAsOf, today), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    private static PanelFigures Figures(IReadOnlyList<PanelRow> rows, IReadOnlyList<PlanLine> publishedPlans) => new(
-        rows.Count,
-        rows.Count(r => r.PlanId is not null),
-        rows.Count(r => r.PlanStatus == PlanStatus.Published),
-        rows.Count(r => r.PlanStatus == PlanStatus.InPreparation),
-        rows.Count(r => r.PlanStatus == PlanStatus.NotStarted),
-        rows.Count(r => r.PlanId is null),
-        rows.Sum(r => r.Actions),
-        rows.Sum(r => r.LateActions),
-        publishedPlans.Count,
-        publishedPlans.Count == 0 ? null : publishedPlans.Average(p => (p.PublishedAt!.Value - p.CreatedAt).TotalDays));
-
-    private static List<PanelRow> Sort(List<PanelRow> rows, PanelSort sort)
+    /// <summary>An organization of the panel with its current plan (null columns when it has none).</summary>
+    private sealed class Line
     {
-        // The culture's order, computed once per row as a sort key: a national network sorts 20,000 names, and a
-        // culture-aware comparison on each of the n log n comparisons costs more than the rest of the panel.
-        var names = rows.ToDictionary(r => r.OrganizationId, r => _ptBrCompare.GetSortKey(r.Name, CompareOptions.IgnoreCase));
-        SortKey Name(PanelRow r) => names[r.OrganizationId];
-        return sort switch
-        {
-            PanelSort.Acronym => [.. rows.OrderBy(r => _ptBrCompare.GetSortKey(r.Acronym, CompareOptions.IgnoreCase), _bySortKey).ThenBy(r => r.OrganizationId)],
-            PanelSort.Kind => [.. rows.OrderBy(r => Labels.Of(r.Kind), _ptBr).ThenBy(Name, _bySortKey).ThenBy(r => r.OrganizationId)],
-            PanelSort.Status => [.. rows.OrderBy(r => r.PanelStatus).ThenBy(Name, _bySortKey).ThenBy(r => r.OrganizationId)],
-            PanelSort.Published => [.. rows.OrderByDescending(r => r.PublishedAt.HasValue).ThenByDescending(r => r.PublishedAt)
-                .ThenBy(Name, _bySortKey).ThenBy(r => r.OrganizationId)],
-            PanelSort.Actions => [.. rows.OrderByDescending(r => r.Actions).ThenBy(Name, _bySortKey).ThenBy(r => r.OrganizationId)],
-            PanelSort.LateActions => [.. rows.OrderByDescending(r => r.LateActions).ThenBy(Name, _bySortKey).ThenBy(r => r.OrganizationId)],
-            _ => [.. rows.OrderBy(Name, _bySortKey).ThenBy(r => r.OrganizationId)],
-        };
+        public int OrganizationId { get; init; }
+        public required string Acronym { get; init; }
+        public required string Name { get; init; }
+        public OrganizationKind Kind { get; init; }
+        public byte[]? NameKey { get; init; }
+        public byte[]? AcronymKey { get; init; }
+        public int? PlanId { get; init; }
+        public string? PlanTitle { get; init; }
+        public PlanStatus? PlanStatus { get; init; }
+        public string? Edition { get; init; }
+        public int? Version { get; init; }
+        public DateTimeOffset? CreatedAt { get; init; }
+        public DateTimeOffset? PublishedAt { get; init; }
+        public double? PublishedDays { get; init; }
+        public int Axes { get; init; }
+        public int Actions { get; init; }
+        public int Concluded { get; init; }
+        public int Late { get; init; }
+        public DateOnly? LateAsOf { get; init; }
+        public DateOnly? LateUntil { get; init; }
+        public int? FiguresYear { get; init; }
+        public decimal? Budget { get; init; }
+        public long? BudgetCents { get; init; }
+        public int? Headcount { get; init; }
+    }
+
+    private sealed class CurrentPlan
+    {
+        public int OrganizationId { get; init; }
+        public int PlanId { get; init; }
+        public required string PlanTitle { get; init; }
+        public PlanStatus PlanStatus { get; init; }
+        public required string Edition { get; init; }
+        public int Version { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? PublishedAt { get; init; }
+        public double? PublishedDays { get; init; }
+        public int Axes { get; init; }
+        public int Actions { get; init; }
+        public int Concluded { get; init; }
+        public int Late { get; init; }
+        public DateOnly? LateAsOf { get; init; }
+        public DateOnly? LateUntil { get; init; }
+    }
+
+    private sealed class LatestFigures
+    {
+        public int OrganizationId { get; init; }
+        public int Year { get; init; }
+        public decimal Budget { get; init; }
+        public long BudgetCents { get; init; }
+        public int Headcount { get; init; }
+    }
+
+    private sealed class PublishedPlan
+    {
+        public int OrganizationId { get; init; }
+        public DateTimeOffset PublishedAt { get; init; }
+        public double DraftingDays { get; init; }
+        public double PublishedDays { get; init; }
+    }
+
+    private sealed class KindTotals
+    {
+        public OrganizationKind Kind { get; init; }
+        public int Organizations { get; init; }
+        public int Published { get; init; }
+        public int InPreparation { get; init; }
+        public int NotStarted { get; init; }
+        public int NoPlan { get; init; }
+        public int Actions { get; init; }
+        public int Late { get; init; }
+        public long BudgetCents { get; init; }
+        public long PublishedBudgetCents { get; init; }
+        public long Headcount { get; init; }
+        public long PublishedHeadcount { get; init; }
     }
 }

@@ -44,17 +44,4 @@ public static class NetworkReference
             ? Task.FromResult<NetworkYearFigures?>(null)
             : db.Set<NetworkYearFigures>().AsNoTracking().Where(f => f.OrganizationId == id && f.Year <= year)
                 .OrderByDescending(f => f.Year).FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>
-    /// Budget and headcount covered by published plans, over the network's reference totals when they were entered,
-    /// else over the sum of the latest figures of the organizations shown.
-    /// </summary>
-    public static PanelCoverage Coverage(IReadOnlyCollection<PanelRow> rows, NetworkYearFigures? reference)
-    {
-        var published = rows.Where(r => r.PlanStatus == PlanStatus.Published).ToList();
-        return new PanelCoverage(
-            reference?.Budget ?? rows.Sum(r => r.Budget ?? 0m), published.Sum(r => r.Budget ?? 0m),
-            reference?.Headcount ?? rows.Sum(r => (long)(r.Headcount ?? 0)), published.Sum(r => (long)(r.Headcount ?? 0)),
-            reference?.Year);
-    }
 }

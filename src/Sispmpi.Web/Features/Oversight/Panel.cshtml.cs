@@ -69,11 +69,8 @@ public sealed class PanelModel(NetworkPanel panel) : PageModel
         {
             return BadRequestPage();
         }
-        Data = await panel.BuildAsync(filter);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(Data.Rows.Count / (double)PagedExtensions.DefaultPageSize));
-        var page = Math.Clamp(PageNumber, 1, pageCount);
-        Organizations = new Paged<PanelRow>(Data.Rows.Skip((page - 1) * PagedExtensions.DefaultPageSize).Take(PagedExtensions.DefaultPageSize).ToList(),
-            page, PagedExtensions.DefaultPageSize, Data.Rows.Count);
+        Data = await panel.BuildAsync(filter, PageNumber);
+        Organizations = new Paged<PanelRow>(Data.Rows, Data.Page, NetworkPanel.PageSize, Data.Totals.Organizations);
         return Page();
     }
 

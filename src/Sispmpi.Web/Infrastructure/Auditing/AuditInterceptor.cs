@@ -33,6 +33,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "NormalizedEmail",
         "NormalizedUserName", "TokenHash",
+        // Derived from the organization's name and acronym, which the history has.
+        "NameSortKey", "AcronymSortKey",
     };
 
     private static readonly HashSet<Type> _ignoredTypes =

@@ -256,6 +256,7 @@ public static class HostSetup
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseSystem();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         StartupTrace.Mark("migrations");
+        await Features.Organizations.OrganizationSortKey.FillMissingAsync(scope.ServiceProvider.GetRequiredService<SispmpiDbContext>());
         await scope.ServiceProvider.GetRequiredService<Features.Catalogs.CatalogSeeder>().EnsureDefaultsAsync();
         StartupTrace.Mark("catalogs");
         await scope.ServiceProvider.GetRequiredService<Features.Evaluation.MaturityModels>().EnsureLoadedAsync();
