@@ -253,6 +253,8 @@ public sealed class UpdateDecisionTests(SispmpiAppFactory app) : IClassFixture<S
         var (srh, ascom, scc) = (await app.UnitIdAsync("SEPLAG", "SRH"), await app.UnitIdAsync("SEPLAG", "ASCOM"), await app.UnitIdAsync("SEPLAG", "SCC"));
         var executorId = await app.UserIdAsync(Executor);
         var monitorId = await app.UserIdAsync(Monitor);
+        // One day for the whole test: run across midnight in Brasília, a second reading of the clock would be a day later.
+        var memberLeft = Today.AddDays(-100);
         await app.WithDbAsync(async db =>
         {
             db.Commissions.Add(new Sispmpi.Web.Features.Formulation.IntegrityCommission
@@ -262,7 +264,7 @@ public sealed class UpdateDecisionTests(SispmpiAppFactory app) : IClassFixture<S
                 Members =
                 [
                     new() { OrganizationId = seplag, Name = "Coordenadora do teste", UnitId = srh, Email = "coordenadora@demo.gov.br", IsCoordinator = true, Registration = "1.234.567-8" },
-                    new() { OrganizationId = seplag, Name = "Membro que saiu", UnitId = scc, Email = "saiu@demo.gov.br", InactiveSince = Today.AddDays(-100) },
+                    new() { OrganizationId = seplag, Name = "Membro que saiu", UnitId = scc, Email = "saiu@demo.gov.br", InactiveSince = memberLeft },
                 ],
                 Acts =
                 [
@@ -322,7 +324,7 @@ public sealed class UpdateDecisionTests(SispmpiAppFactory app) : IClassFixture<S
         var commissionPage = await SispmpiAppFactory.GetDocumentAsync(commission, $"/planos/{revisionId}/etapas/comissao");
         commissionPage.QuerySelector("input[name='Input.ActNumber']")!.GetAttribute("value").ShouldBe("SEPLAG nº 7");
         commissionPage.QuerySelectorAll("tr[data-member]").Select(r => r.QuerySelector("[data-member-status]")!.TextContent.Trim())
-            .ShouldBe(["Ativo", $"Inativo desde {Today.AddDays(-100):dd/MM/yyyy}"]);
+            .ShouldBe(["Ativo", $"Inativo desde {memberLeft:dd/MM/yyyy}"]);
         commissionPage.QuerySelector("table[data-commission-acts]")!.TextContent.ShouldContain("Resolução nº SEPLAG nº 9");
         var acknowledgement = await app.WithDbAsync(db => db.Diagnoses.AsNoTracking().SingleAsync(d => d.PlanId == revisionId));
         (acknowledgement.Validated, acknowledgement.AcknowledgedByName, acknowledgement.ThematicAxes.Single()).ShouldBe((true, "Henrique Secretário", "Eixo de teste"));
